@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+# Command line: data/scopes.yaml -> the constexpr C++ tables (scope_table.hpp), via scopes.py and the template.
+"""Usage: gen_scope_table.py INPUT.yaml -o OUTPUT.hpp
+
+Validates INPUT.yaml (errors as INPUT.yaml:LINE:COL: error: ..., exit status 1) and writes the C++
+header from scope_table.hpp.in. The output file is left untouched when its content would not change.
+"""
+
+import argparse
+import os
+import string
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import scopes  # noqa: E402
+from yaml_nodes import ModelError  # noqa: E402
+
+TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scope_table.hpp.in")
+
+
+def cxx_string(text):
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif 0x20 <= ord(ch) < 0x7F:
+            out.append(ch)
+        else:
+            out.append("".join(f"\\x{b:02x}\"\"" for b in ch.encode("utf-8")))
+    return '"' + "".join(out) + '"'
+
+
+def cxx_version(v):
+    if v is None:
+        return "std::nullopt"
+    pre = f", {cxx_string(v.pre)}" if v.pre else ""
+    return f"version{{{v.major}, {v.minor}, {v.patch}{pre}}}"
+
+
+def cxx_words(ids, word_count):
+    words = [0] * word_count
+    for i in ids:
+        words[i // 64] |= 1 << (i % 64)
+    return "words{" + ", ".join(f"0x{w:016x}ULL" for w in words) + "}"
+
+
+def rows(items, comments=None):
+    lines = [f"    {item}," for item in items]
+    if comments:
+        lines = [f"{line:<48} // {c}" if len(line) < 48 else f"{line} // {c}" for line, c in zip(lines, comments)]
+    return "\n".join(lines)
+
+
+def render(registry, source):
+    all_scopes = registry.scopes
+    count = len(all_scopes)
+    word_count = (count + 63) // 64
+    names = [s.name for s in all_scopes]
+
+    def per_scope(fn, comment=True):
+        return rows([fn(s) for s in all_scopes], names if comment else None)
+
+    ref_offsets, refs = [0], []
+    for s in all_scopes:
+        refs.extend(s.refs)
+        ref_offsets.append(len(refs))
+    mistaken = sorted((m, s.identifier) for s in all_scopes for m, _ in s.mistaken_names)
+    values = {
+        "source": source,
+        "underlying": "std::uint8_t" if count <= 256 else "std::uint16_t",
+        "enumerators": rows(f"{s.identifier} = {s.id}" for s in all_scopes),
+        "scope_count": count,
+        "word_count": word_count,
+        "names": rows(cxx_string(n) for n in names),
+        "sorted_names": rows(f"name_entry{{{cxx_string(s.name)}, scope::{s.identifier}}}"
+                             for s in sorted(all_scopes, key=lambda s: s.name.encode())),
+        "parents": per_scope(lambda s: cxx_words(s.parents, word_count)),
+        "children": per_scope(lambda s: cxx_words(s.children, word_count)),
+        "closure": per_scope(lambda s: cxx_words(s.closure, word_count)),
+        "implied_by": per_scope(lambda s: cxx_words(s.implied_by, word_count)),
+        "added": per_scope(lambda s: cxx_version(s.added)),
+        "deprecated": per_scope(lambda s: cxx_version(s.deprecated)),
+        "removed": per_scope(lambda s: cxx_version(s.removed)),
+        "deprecation_notes": per_scope(lambda s: cxx_string(s.deprecation_note), comment=False),
+        "descriptions": per_scope(lambda s: cxx_string(s.description), comment=False),
+        "ref_count": len(refs),
+        "ref_numbers": ", ".join(str(r) for r in refs),
+        "ref_offsets": ", ".join(str(o) for o in ref_offsets),
+        "mistaken_count": len(mistaken),
+        "mistaken_names": rows(f"name_entry{{{cxx_string(m)}, scope::{ident}}}" for m, ident in mistaken),
+        "default_scope": registry.default_scope.identifier,
+        "newest_release": cxx_version(registry.newest_release),
+        "revision": cxx_string(registry.revision),
+    }
+    with open(TEMPLATE, encoding="utf-8") as f:
+        return string.Template(f.read()).substitute(values)
+
+
+def write_if_changed(path, text):
+    try:
+        with open(path, encoding="utf-8") as f:
+            if f.read() == text:
+                return
+    except FileNotFoundError:
+        pass
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Generate mastoscope's scope tables from the scope YAML.")
+    parser.add_argument("input", help="the scope data, e.g. data/scopes.yaml")
+    parser.add_argument("-o", "--output", required=True, help="the C++ header to write")
+    args = parser.parse_args(argv)
+    try:
+        registry = scopes.load(args.input)
+    except ModelError as err:
+        print(err.format(args.input), file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"{args.input}: error: cannot read: {err}", file=sys.stderr)
+        return 1
+    write_if_changed(args.output, render(registry, os.path.basename(args.input)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,122 @@
+// The hierarchy and the set algebra: closure, grants, covers, literal_subset, normalize, explain.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <optional>
+
+#include <mastoscope/scope_set.hpp>
+
+namespace mastoscope {
+
+// Documented relations of one scope, across all versions.
+constexpr scope_set parents(scope s) noexcept { return scope_set::from_words(detail::table::parents[index(s)]); }
+constexpr scope_set children(scope s) noexcept { return scope_set::from_words(detail::table::children[index(s)]); }
+// What `s` grants, itself included.
+constexpr scope_set closure(scope s) noexcept { return scope_set::from_words(detail::table::closure[index(s)]); }
+// The scopes whose closure holds `s`, itself included.
+constexpr scope_set implied_by(scope s) noexcept { return scope_set::from_words(detail::table::implied_by[index(s)]); }
+
+// What a written set grants under the documented hierarchy.
+constexpr scope_set closure(scope_set const& written) noexcept
+{
+    scope_set granted;
+    for (scope s : written) granted |= closure(s);
+    return granted;
+}
+
+// Does the written set grant `required`? One AND over the words: no closure is built.
+constexpr bool grants(scope_set const& written, scope required) noexcept
+{
+    return written.intersects(implied_by(required));
+}
+// Does the written set grant every scope of `required`?
+constexpr bool grants(scope_set const& written, scope_set const& required) noexcept
+{
+    return required.is_subset_of(closure(written));
+}
+// Does the written set grant at least one scope of `acceptable` (an endpoint's any-of list)?
+constexpr bool grants_any(scope_set const& written, scope_set const& acceptable) noexcept
+{
+    return closure(written).intersects(acceptable);
+}
+
+// Mastodon's authorization rule: every requested scope was registered, literally (no hierarchy).
+constexpr bool literal_subset(scope_set const& registered, scope_set const& requested) noexcept
+{
+    return requested.is_subset_of(registered);
+}
+// The rule people expect and Mastodon does not apply (issue #22140): the registered scopes grant
+// every requested one under the hierarchy.
+constexpr bool covers(scope_set const& registered, scope_set const& requested) noexcept
+{
+    return grants(registered, requested);
+}
+
+// The smallest set with the same closure: the written scopes that no other written scope grants.
+// Unique because the hierarchy has no cycles; a subset of `written`; iterates in id order.
+constexpr scope_set normalize(scope_set const& written) noexcept
+{
+    scope_set result;
+    for (scope s : written) {
+        auto others = implied_by(s);
+        others.erase(s);
+        if (!written.intersects(others)) result.insert(s);
+    }
+    return result;
+}
+
+// A path down the hierarchy, from a written scope to the one it grants: {follow, read:mutes}.
+class scope_chain {
+public:
+    constexpr scope_chain() noexcept = default;
+    constexpr std::size_t size() const noexcept { return size_; }
+    constexpr bool empty() const noexcept { return size_ == 0; }
+    constexpr scope operator[](std::size_t i) const noexcept { return items_[i]; }
+    constexpr scope front() const noexcept { return items_[0]; }
+    constexpr scope back() const noexcept { return items_[size_ - 1]; }
+    constexpr scope const* begin() const noexcept { return items_.data(); }
+    constexpr scope const* end() const noexcept { return items_.data() + size_; }
+    constexpr void push_back(scope s) noexcept { items_[size_++] = s; }
+    friend constexpr bool operator==(scope_chain const& a, scope_chain const& b) noexcept
+    {
+        if (a.size_ != b.size_) return false;
+        for (std::size_t i = 0; i < a.size_; ++i)
+            if (a.items_[i] != b.items_[i]) return false;
+        return true;
+    }
+
+private:
+    std::array<scope, scope_count> items_{};
+    std::size_t size_ = 0;
+};
+
+// Why the written set grants `required`: the shortest chain from a written scope down through parents
+// to `required` (ties go to the lower id), or nullopt if it is not granted. A written scope is its own
+// chain of one.
+constexpr std::optional<scope_chain> explain(scope_set const& written, scope required) noexcept
+{
+    std::array<scope, scope_count> toward{};  // for each visited ancestor, its child on the path
+    std::array<scope, scope_count> queue{};
+    std::size_t head = 0, tail = 0;
+    scope_set visited{required};
+    queue[tail++] = required;
+    while (head < tail) {
+        scope const current = queue[head++];
+        if (written.contains(current)) {
+            scope_chain chain;
+            for (scope s = current; s != required; s = toward[index(s)]) chain.push_back(s);
+            chain.push_back(required);
+            return chain;
+        }
+        for (scope p : parents(current)) {
+            if (visited.contains(p)) continue;
+            visited.insert(p);
+            toward[index(p)] = current;
+            queue[tail++] = p;
+        }
+    }
+    return std::nullopt;
+}
+
+}  // namespace mastoscope

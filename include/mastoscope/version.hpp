@@ -1,0 +1,116 @@
+// Mastodon's version numbers: MAJOR.MINOR.PATCH with an optional SemVer pre-release, as a constexpr value.
+#pragma once
+
+#include <algorithm>
+#include <array>
+#include <compare>
+#include <cstddef>
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace mastoscope {
+
+// A release such as 4.3.0 or a pre-release such as 4.4.0-rc.2. Ordering follows SemVer: a pre-release
+// sorts before its release, numeric identifiers compare as numbers, alphanumeric ones as ASCII.
+// The pre-release text is stored inline so that a version is a literal type usable in constant
+// expressions and in the generated tables.
+class version {
+public:
+    static constexpr std::size_t max_pre_release = 23;
+
+    constexpr version() = default;
+
+    // Throws std::invalid_argument (a compile error in a constant expression) if `pre_release` is
+    // not dot-separated SemVer identifiers or is longer than max_pre_release.
+    constexpr version(std::uint32_t major, std::uint32_t minor, std::uint32_t patch,
+                      std::string_view pre_release = {})
+        : major_{major}, minor_{minor}, patch_{patch}
+    {
+        if (pre_release.size() > max_pre_release || !valid_pre_release(pre_release))
+            throw std::invalid_argument("invalid version pre-release");
+        for (std::size_t i = 0; i < pre_release.size(); ++i)
+            pre_[i] = pre_release[i];
+        pre_size_ = static_cast<std::uint8_t>(pre_release.size());
+    }
+
+    constexpr std::uint32_t major() const noexcept { return major_; }
+    constexpr std::uint32_t minor() const noexcept { return minor_; }
+    constexpr std::uint32_t patch() const noexcept { return patch_; }
+    constexpr std::string_view pre_release() const noexcept { return {pre_.data(), pre_size_}; }
+    constexpr bool is_pre_release() const noexcept { return pre_size_ != 0; }
+
+    friend constexpr bool operator==(version const&, version const&) = default;
+
+    friend constexpr std::strong_ordering operator<=>(version const& a, version const& b) noexcept
+    {
+        if (auto c = a.major_ <=> b.major_; c != 0) return c;
+        if (auto c = a.minor_ <=> b.minor_; c != 0) return c;
+        if (auto c = a.patch_ <=> b.patch_; c != 0) return c;
+        if (a.is_pre_release() != b.is_pre_release())
+            return a.is_pre_release() ? std::strong_ordering::less : std::strong_ordering::greater;
+        return compare_pre_release(a.pre_release(), b.pre_release());
+    }
+
+    // True if `text` is empty or dot-separated identifiers of [0-9A-Za-z-], numeric ones without
+    // leading zeros (SemVer 2.0.0, item 9).
+    static constexpr bool valid_pre_release(std::string_view text) noexcept
+    {
+        if (text.empty()) return true;
+        std::size_t start = 0;
+        while (true) {
+            auto const end = std::min(text.find('.', start), text.size());
+            auto const ident = text.substr(start, end - start);
+            if (ident.empty()) return false;
+            for (char c : ident)
+                if (!is_ident_char(c)) return false;
+            if (is_numeric(ident) && ident.size() > 1 && ident[0] == '0') return false;
+            if (end == text.size()) return true;
+            start = end + 1;
+        }
+    }
+
+private:
+    static constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+    static constexpr bool is_ident_char(char c) noexcept
+    {
+        return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '-';
+    }
+    static constexpr bool is_numeric(std::string_view s) noexcept
+    {
+        for (char c : s)
+            if (!is_digit(c)) return false;
+        return !s.empty();
+    }
+
+    static constexpr std::strong_ordering compare_identifier(std::string_view a, std::string_view b) noexcept
+    {
+        bool const na = is_numeric(a), nb = is_numeric(b);
+        if (na != nb) return na ? std::strong_ordering::less : std::strong_ordering::greater;
+        if (na && a.size() != b.size()) return a.size() <=> b.size();  // no leading zeros
+        return a.compare(b) <=> 0;
+    }
+
+    static constexpr std::strong_ordering compare_pre_release(std::string_view a, std::string_view b) noexcept
+    {
+        while (!a.empty() && !b.empty()) {
+            auto const ea = std::min(a.find('.'), a.size()), eb = std::min(b.find('.'), b.size());
+            if (auto c = compare_identifier(a.substr(0, ea), b.substr(0, eb)); c != 0) return c;
+            a.remove_prefix(std::min(ea + 1, a.size()));
+            b.remove_prefix(std::min(eb + 1, b.size()));
+        }
+        return a.size() <=> b.size();  // the one with more identifiers sorts after
+    }
+
+    std::uint32_t major_ = 0;
+    std::uint32_t minor_ = 0;
+    std::uint32_t patch_ = 0;
+    std::array<char, max_pre_release> pre_{};
+    std::uint8_t pre_size_ = 0;
+};
+
+// "4.3.0", "4.4.0-rc.2".
+std::string to_string(version const& v);
+
+}  // namespace mastoscope

@@ -1,0 +1,106 @@
+// Tests for mastoscope/history.hpp: availability at every version boundary, min_version, replacement.
+#include <mastoscope/history.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include "support.hpp"
+
+namespace ms = mastoscope;
+using ms::scope;
+using ms::scope_set;
+using ms::version;
+
+namespace {
+// A version just before `v`: its first possible pre-release ("0" is the lowest SemVer identifier).
+version just_before(version const& v) { return version{v.major(), v.minor(), v.patch(), "0"}; }
+version next_patch(version const& v) { return version{v.major(), v.minor(), v.patch() + 1}; }
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(history_hpp)
+
+// Every version event of every scope in the data, on both sides of the boundary.
+BOOST_AUTO_TEST_CASE(every_boundary_of_every_scope)
+{
+    for (auto s : test::every_scope()) {
+        BOOST_TEST_CONTEXT(ms::name(s))
+        {
+            auto const from = ms::added(s);
+            BOOST_TEST(!ms::available_at(s, just_before(from)));
+            BOOST_TEST(ms::available_at(s, from));
+            BOOST_TEST(ms::scopes_at(from).contains(s));
+            BOOST_TEST(!ms::scopes_at(just_before(from)).contains(s));
+            if (auto const gone = ms::removed(s)) {
+                BOOST_TEST(ms::available_at(s, just_before(*gone)));
+                BOOST_TEST(!ms::available_at(s, *gone));
+                BOOST_TEST(!ms::available_at(s, next_patch(*gone)));
+            } else {
+                BOOST_TEST(ms::available_at(s, ms::newest_release));
+            }
+            if (auto const since = ms::deprecated(s)) {
+                BOOST_TEST(!ms::deprecated_at(s, just_before(*since)));
+                BOOST_TEST(ms::deprecated_at(s, *since));
+                BOOST_TEST(*since > from);
+            } else {
+                BOOST_TEST(!ms::deprecated_at(s, ms::newest_release));
+            }
+        }
+    }
+}
+
+// The boundaries the foundation issue names.
+BOOST_AUTO_TEST_CASE(named_boundaries)
+{
+    BOOST_TEST(ms::available_at(scope::read_reports, version{2, 4, 3}));
+    BOOST_TEST(ms::available_at(scope::read_reports, version{2, 9, 0}));
+    BOOST_TEST(!ms::available_at(scope::read_reports, version{2, 9, 1}));
+    BOOST_TEST(ms::available_at(scope::crypto, version{3, 2, 0}));
+    BOOST_TEST(ms::available_at(scope::crypto, version{4, 2, 12}));
+    BOOST_TEST(!ms::available_at(scope::crypto, version{4, 3, 0}));
+    BOOST_TEST(!ms::available_at(scope::profile, version{4, 2, 12}));
+    BOOST_TEST(ms::available_at(scope::profile, version{4, 3, 0}));
+    BOOST_TEST(!ms::available_at(scope::read_collections, version{4, 5, 9}));
+    BOOST_TEST(ms::available_at(scope::read_collections, version{4, 6, 0}));
+    BOOST_TEST(ms::available_at(scope::write_collections, version{4, 6, 0}));
+    BOOST_TEST((version{4, 3, 0, "rc.1"} < version{4, 3, 0}));
+    BOOST_TEST(!ms::available_at(scope::profile, version{4, 3, 0, "rc.1"}));
+    BOOST_TEST(ms::scopes_at(ms::newest_release).size() == 47u);  // accepted today
+    BOOST_TEST(ms::deprecated_at(scope::follow, ms::newest_release));
+}
+
+BOOST_AUTO_TEST_CASE(scopes_at_matches_available_at)
+{
+    for (auto const& v : {version{0, 9, 0}, version{2, 4, 0}, version{2, 4, 3}, version{3, 5, 0},
+                          version{4, 1, 0}, ms::newest_release, version{99, 0, 0}}) {
+        auto const set = ms::scopes_at(v);
+        for (auto s : test::every_scope()) BOOST_TEST(set.contains(s) == ms::available_at(s, v));
+    }
+    BOOST_TEST(ms::scopes_at(version{0, 8, 0}).empty());
+}
+
+BOOST_AUTO_TEST_CASE(min_version)
+{
+    BOOST_TEST((ms::min_version(scope_set{}) == version{}));
+    BOOST_TEST((ms::min_version(scope_set{scope::read, scope::profile}) == ms::added(scope::profile)));
+    BOOST_TEST(!ms::min_version(scope_set{scope::crypto, scope::profile}).has_value());
+    BOOST_TEST(!ms::min_version(scope_set{scope::read_reports, scope::read_bookmarks}).has_value());
+    test::random_sets gen{3};
+    for (int i = 0; i < 500; ++i) {  // whenever it answers, the answer accepts the whole set
+        auto const set = gen.next();
+        if (auto const v = ms::min_version(set))
+            for (auto s : set) BOOST_TEST(ms::available_at(s, *v));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(replacement)
+{
+    auto const follow = scope_set{scope::follow};
+    BOOST_TEST((ms::replacement(scope::follow) == ms::children(scope::follow)));
+    BOOST_TEST(ms::replacement(scope::follow, follow).size() == 6u);
+    auto const with_read = ms::replacement(scope::follow, scope_set{scope::follow, scope::read});
+    BOOST_TEST((with_read == scope_set{scope::write_blocks, scope::write_follows, scope::write_mutes}));
+    BOOST_TEST(ms::replacement(scope::follow, scope_set{scope::read, scope::write}).empty());
+    BOOST_TEST(ms::replacement(scope::read).empty());  // not deprecated
+    BOOST_TEST(!ms::deprecation_note(scope::follow).empty());
+}
+
+BOOST_AUTO_TEST_SUITE_END()

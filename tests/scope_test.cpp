@@ -1,0 +1,57 @@
+// Tests for mastoscope/scope.hpp: names, lookup and the server facts of the generated table.
+#include <mastoscope/scope.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "support.hpp"
+
+namespace ms = mastoscope;
+
+BOOST_AUTO_TEST_SUITE(scope_hpp)
+
+BOOST_AUTO_TEST_CASE(every_name_looks_up_to_its_scope)
+{
+    std::set<std::string_view> names;
+    for (auto s : test::every_scope()) {
+        BOOST_TEST_CONTEXT(ms::name(s))
+        {
+            BOOST_TEST((ms::lookup(ms::name(s)) == s));
+            BOOST_TEST(!ms::description(s).empty());
+            names.insert(ms::name(s));
+        }
+    }
+    BOOST_TEST(names.size() == ms::scope_count);
+}
+
+// Mastodon compares names exactly: no case folding, trimming, aliases or prefixes (reference §2).
+BOOST_AUTO_TEST_CASE(lookup_is_exact)
+{
+    for (auto text : {"Read", "READ", " read", "read ", "read,write", "admin", "read:", "read:statuses:x",
+                      "", ":read", "read::statuses", "read:me", "read:collection", "readwrite"})
+        BOOST_TEST_CONTEXT('"' << text << '"') { BOOST_TEST(!ms::lookup(text).has_value()); }
+    BOOST_TEST((ms::lookup("read:statuses") == ms::scope::read_statuses));
+    BOOST_TEST((ms::lookup("admin:write:ip_blocks") == ms::scope::admin_write_ip_blocks));
+}
+
+// Facts stated by the foundation issue: 47 scopes today plus the removed read:reports and crypto,
+// the default scope read and the newest release 4.7.0.
+BOOST_AUTO_TEST_CASE(server_facts)
+{
+    BOOST_TEST(ms::scope_count == 49u);
+    BOOST_TEST(ms::default_scope == ms::scope::read);
+    BOOST_TEST((ms::newest_release == ms::version{4, 7, 0}));
+}
+
+BOOST_AUTO_TEST_CASE(refs_come_from_the_data)
+{
+    auto const follow = ms::refs(ms::scope::follow);
+    BOOST_TEST((std::find(follow.begin(), follow.end(), 17678u) != follow.end()));  // its deprecation
+    BOOST_TEST(ms::refs(ms::scope::read).empty());
+    BOOST_TEST(ms::refs(ms::scope::read_reports).size() == 3u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,60 @@
+// Compile-time tests: the foundation issue's snippet and the generated table's invariants. This
+// translation unit passes by compiling.
+#include <mastoscope/mastoscope.hpp>
+
+using namespace mastoscope::literals;
+namespace ms = mastoscope;
+
+// The snippet of the foundation issue, verbatim.
+static_assert(ms::grants("follow"_scopes, "read:mutes"_scope));
+static_assert(!ms::grants("read:mutes"_scopes, "follow"_scope));
+static_assert(!ms::grants("write"_scopes, "read:statuses"_scope));
+static_assert(!ms::grants("read write"_scopes, "admin:read"_scope));
+static_assert(ms::grants("read write"_scopes, "read:statuses write:media"_scopes));
+static_assert(ms::closure("follow"_scopes).size() == 7);
+static_assert(ms::normalize("read read:statuses follow write:mutes"_scopes) == "read follow"_scopes);
+static_assert(("read write"_scopes & "write push"_scopes) == "write"_scopes);
+
+// The algebra in constant expressions.
+static_assert(ms::explain("follow"_scopes, "read:mutes"_scope)->size() == 2);
+static_assert(!ms::explain("write"_scopes, "read:mutes"_scope).has_value());
+static_assert(ms::literal_subset("read write"_scopes, "read"_scopes));
+static_assert(!ms::literal_subset("read"_scopes, "read:accounts"_scopes));
+static_assert(ms::covers("read"_scopes, "read:accounts"_scopes));
+static_assert(*ms::min_version("profile read"_scopes) == ms::added("profile"_scope));
+static_assert(ms::replacement("follow"_scope, "follow read"_scopes) == "write:blocks write:follows write:mutes"_scopes);
+
+namespace {
+
+template <class F>
+constexpr bool for_every_pair(F f)
+{
+    for (auto a : ms::scope_set::all())
+        for (auto b : ms::scope_set::all())
+            if (!f(a, b)) return false;
+    return true;
+}
+
+}  // namespace
+
+// Relations mirror each other: b is a child of a iff a is a parent of b; b is in a's closure iff a
+// is in b's implied_by.
+static_assert(for_every_pair([](ms::scope a, ms::scope b) {
+    return ms::children(a).contains(b) == ms::parents(b).contains(a) &&
+           ms::closure(a).contains(b) == ms::implied_by(b).contains(a);
+}));
+// The closure table is closed: a scope grants what its children grant.
+static_assert(for_every_pair([](ms::scope a, ms::scope b) {
+    return !ms::children(a).contains(b) || ms::closure(b).is_subset_of(ms::closure(a));
+}));
+// Every scope grants itself, no scope is its own parent, and no child predates a parent.
+static_assert(for_every_pair([](ms::scope a, ms::scope b) {
+    return ms::closure(a).contains(a) && !ms::parents(a).contains(a) &&
+           (!ms::parents(b).contains(a) || ms::added(a) <= ms::added(b));
+}));
+// Lookup and name are inverse over the whole table.
+static_assert([] {
+    for (auto s : ms::scope_set::all())
+        if (ms::lookup(ms::name(s)) != s) return false;
+    return true;
+}());
