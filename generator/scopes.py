@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from yaml_nodes import ModelError, compose, integer, mapping, sequence, string, version_text
+from yaml_nodes import STR, ModelError, compose, integer, mapping, sequence, string, version_text
 
 # RFC 6749 section 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
 TOKEN = re.compile(r"[\x21\x23-\x5b\x5d-\x7e]+\Z")
@@ -73,6 +73,7 @@ class Scope:
     removed: Version = None
     description: str = ""
     refs: list = field(default_factory=list)
+    field_nodes: dict = field(default_factory=dict)  # key -> value node, for error positions
     mistaken_names: list = field(default_factory=list)
     # derived
     parents: list = field(default_factory=list)  # ids
@@ -105,13 +106,21 @@ def _scope_name(node, what):
     return name
 
 
+def _peek_name(node, index):
+    """How to call a scope in messages before its keys are checked: by name if it has a usable one."""
+    for key, value in getattr(node, "value", []) if isinstance(node, yaml.MappingNode) else []:
+        if key.value == "name" and isinstance(value, yaml.ScalarNode) and value.tag == STR:
+            return f"scope '{value.value}'"
+    return f"scope #{index + 1}"
+
+
 def _read_scope(node, index):
-    what = f"scope #{index + 1}"
+    what = _peek_name(node, index)
     f = mapping(node, what, ("name", "parents", "added", "description"),
                 ("deprecated", "removed", "refs", "mistaken_names"))
     name = _scope_name(f["name"], "scope name")
     what = f"scope '{name}'"
-    scope = Scope(name=name, id=index, node=node,
+    scope = Scope(name=name, id=index, node=node, field_nodes=f,
                   parent_nodes=[(_scope_name(p, f"parent of {what}"), p)
                                 for p in sequence(f["parents"], f"parents of {what}")],
                   added=Version.parse(version_text(f["added"], "added"), f["added"], what))
@@ -141,14 +150,15 @@ def _read_scope(node, index):
 
 def _check_order(scope):
     what = f"scope '{scope.name}'"
+    at = {key: node.start_mark for key, node in scope.field_nodes.items()}
     if scope.deprecated and scope.deprecated <= scope.added:
-        raise ModelError(scope.node.start_mark,
+        raise ModelError(at["deprecated"],
                          f"{what} is deprecated in {scope.deprecated}, not after it was added in {scope.added}")
     if scope.removed and scope.removed <= scope.added:
-        raise ModelError(scope.node.start_mark,
+        raise ModelError(at["removed"],
                          f"{what} is removed in {scope.removed}, not after it was added in {scope.added}")
     if scope.removed and scope.deprecated and scope.removed <= scope.deprecated:
-        raise ModelError(scope.node.start_mark,
+        raise ModelError(at["removed"],
                          f"{what} is removed in {scope.removed}, not after it was deprecated in {scope.deprecated}")
 
 

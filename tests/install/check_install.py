@@ -1,0 +1,47 @@
+#!/usr/bin/env python3
+# Installs the build into a temporary root, then builds and runs a separate program with nothing but
+# `pkg-config --cflags --libs mastoscope`: the installed headers (the generated one included), the
+# library and mastoscope.pc must be enough.
+"""Usage: check_install.py BUILD_DIR CONSUMER.cpp -- COMPILER [ARGS...]"""
+
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+
+def sh(cmd, **kw):
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False, **kw)
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
+def main(argv):
+    if len(argv) < 4 or argv[2] != "--":
+        raise SystemExit(__doc__)
+    build, consumer, compiler = argv[0], argv[1], argv[3:]
+    with tempfile.TemporaryDirectory() as root:
+        sh(["meson", "install", "-C", build, "--destdir", root, "--no-rebuild", "--quiet"])
+        pcs = list(pathlib.Path(root).rglob("mastoscope.pc"))
+        if len(pcs) != 1:
+            raise SystemExit(f"expected one installed mastoscope.pc, found {pcs}")
+        headers = list(pathlib.Path(root).rglob("include/mastoscope/detail/scope_table.hpp"))
+        if not headers:
+            raise SystemExit("the generated scope_table.hpp was not installed")
+        env = dict(os.environ, PKG_CONFIG_PATH=str(pcs[0].parent), PKG_CONFIG_LIBDIR=str(pcs[0].parent),
+                   PKG_CONFIG_SYSROOT_DIR=root)
+        flags = sh(["pkg-config", "--cflags", "--libs", "mastoscope"], env=env).split()
+        exe = os.path.join(root, "consumer")
+        sh(compiler + ["-std=c++20", consumer, "-o", exe] + flags)
+        libdirs = [f[2:] for f in flags if f.startswith("-L")]
+        out = sh([exe], env=dict(os.environ, LD_LIBRARY_PATH=":".join(libdirs)))
+        if out.split() != ["follow", "read:blocks", "read:follows", "read:mutes",
+                           "write:blocks", "write:follows", "write:mutes"]:
+            raise SystemExit(f"the consumer printed {out!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
