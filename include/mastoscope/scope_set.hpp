@@ -118,9 +118,21 @@ public:
     constexpr iterator begin() const noexcept { return iterator{&words_, 0}; }
     constexpr iterator end() const noexcept { return iterator{&words_, words_.size()}; }
 
-    constexpr scope_set& operator|=(scope_set const& o) noexcept { return apply(o, [](auto a, auto b) { return a | b; }); }
-    constexpr scope_set& operator&=(scope_set const& o) noexcept { return apply(o, [](auto a, auto b) { return a & b; }); }
-    constexpr scope_set& operator-=(scope_set const& o) noexcept { return apply(o, [](auto a, auto b) { return a & ~b; }); }
+    constexpr scope_set& operator|=(scope_set const& o) noexcept
+    {
+        for (std::size_t i = 0; i < words_.size(); ++i) words_[i] |= o.words_[i];
+        return *this;
+    }
+    constexpr scope_set& operator&=(scope_set const& o) noexcept
+    {
+        for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= o.words_[i];
+        return *this;
+    }
+    constexpr scope_set& operator-=(scope_set const& o) noexcept
+    {
+        for (std::size_t i = 0; i < words_.size(); ++i) words_[i] &= ~o.words_[i];
+        return *this;
+    }
 
     friend constexpr scope_set operator|(scope_set a, scope_set const& b) noexcept { return a |= b; }
     friend constexpr scope_set operator&(scope_set a, scope_set const& b) noexcept { return a &= b; }
@@ -131,12 +143,6 @@ public:
 private:
     static constexpr std::size_t word_of(scope s) noexcept { return index(s) / 64; }
     static constexpr std::uint64_t bit_of(scope s) noexcept { return std::uint64_t{1} << (index(s) % 64); }
-    template <class Op>
-    constexpr scope_set& apply(scope_set const& o, Op op) noexcept
-    {
-        for (std::size_t i = 0; i < words_.size(); ++i) words_[i] = op(words_[i], o.words_[i]);
-        return *this;
-    }
 
     words_type words_{};
 };
