@@ -47,6 +47,26 @@ BOOST_AUTO_TEST_CASE(union_and_intersection_laws)
     }
 }
 
+// Every ordered pair of single scopes, with a third random set for associativity.
+BOOST_AUTO_TEST_CASE(laws_over_all_pairs_of_single_scopes)
+{
+    test::random_sets gen{42};
+    for (auto x : test::every_scope())
+        for (auto y : test::every_scope()) {
+            scope_set const a{x}, b{y}, c = gen.next();
+            BOOST_TEST(((a | b) == (b | a)));
+            BOOST_TEST(((a & b) == (b & a)));
+            BOOST_TEST((((a | b) | c) == (a | (b | c))));
+            BOOST_TEST((((a & b) & c) == (a & (b & c))));
+            BOOST_TEST(((a | (a & b)) == a));
+            BOOST_TEST(((a & (a | b)) == a));
+            BOOST_TEST(ms::closure(a).is_subset_of(ms::closure(a | b)));
+            BOOST_TEST((ms::closure(ms::closure(a | b)) == ms::closure(a | b)));
+            BOOST_TEST((ms::closure(ms::normalize(a | b)) == ms::closure(a | b)));
+            BOOST_TEST(ms::normalize(a | b).size() == ((ms::grants(a, y) || ms::grants(b, x)) ? 1u : (x == y ? 1u : 2u)));
+        }
+}
+
 BOOST_AUTO_TEST_CASE(closure_is_a_closure_operator)
 {
     auto const sets = law_inputs();
