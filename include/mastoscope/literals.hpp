@@ -5,18 +5,72 @@
 #include <cstddef>
 #include <string_view>
 
-#include <mastoscope/scope_set.hpp>
+#include <mastoscope/history.hpp>
 
 namespace mastoscope {
 namespace detail {
 
+// Literals accept exactly what parse() accepts with default options: Mastodon's strict reading at the
+// newest release described (deprecated scopes are fine; removed ones, like crypto, are not).
+enum class literal_error { none, blank, too_long, tab_cr_or_lf, unknown_scope, not_available };
+
+struct literal_reading {
+    scope_set scopes;
+    literal_error error = literal_error::none;
+    std::string_view token;  // the offending token
+};
+
+constexpr literal_reading read_scope_name(std::string_view token) noexcept
+{
+    auto const found = lookup(token);
+    if (!found) return {{}, literal_error::unknown_scope, token};
+    if (!available_at(*found, newest_release)) return {{}, literal_error::not_available, token};
+    return {scope_set{*found}, literal_error::none, {}};
+}
+
+constexpr literal_reading read_scope_string(std::string_view text) noexcept
+{
+    if (text.size() > 65536) return {{}, literal_error::too_long, {}};  // parse_options' default max_length
+    for (char c : text)
+        if (c == '\t' || c == '\r' || c == '\n') return {{}, literal_error::tab_cr_or_lf, text};
+    literal_reading result;
+    bool any = false;
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (text[pos] == ' ') {
+            ++pos;
+            continue;
+        }
+        auto const end = std::min(text.find(' ', pos), text.size());
+        auto const one = read_scope_name(text.substr(pos, end - pos));
+        if (one.error != literal_error::none) return one;
+        result.scopes |= one.scopes;
+        any = true;
+        pos = end;
+    }
+    if (!any) return {{}, literal_error::blank, text};
+    return result;
+}
+
 // Deliberately not constexpr: a literal that reaches one of these does not compile, and the compiler's
 // message names the function (the reason) and the literal.
 void unknown_scope_name_in_literal(std::string_view token);
+void scope_not_available_at_newest_release_in_literal(std::string_view token);
 void blank_scope_string_in_literal();
 void tab_cr_or_lf_in_scope_string_literal();
+void scope_string_literal_too_long();
 
-constexpr bool is_tab_cr_or_lf(char c) noexcept { return c == '\t' || c == '\r' || c == '\n'; }
+consteval scope_set checked(literal_reading const& reading)
+{
+    switch (reading.error) {
+    case literal_error::none: break;
+    case literal_error::blank: blank_scope_string_in_literal(); break;
+    case literal_error::too_long: scope_string_literal_too_long(); break;
+    case literal_error::tab_cr_or_lf: tab_cr_or_lf_in_scope_string_literal(); break;
+    case literal_error::unknown_scope: unknown_scope_name_in_literal(reading.token); break;
+    case literal_error::not_available: scope_not_available_at_newest_release_in_literal(reading.token); break;
+    }
+    return reading.scopes;
+}
 
 }  // namespace detail
 
@@ -25,35 +79,14 @@ namespace literals {
 // One scope by its exact name: "read:mutes"_scope.
 consteval scope operator""_scope(char const* text, std::size_t size)
 {
-    auto const found = lookup({text, size});
-    if (!found) detail::unknown_scope_name_in_literal({text, size});
-    return *found;
+    return *detail::checked(detail::read_scope_name({text, size})).begin();
 }
 
 // A written scope set, read as Mastodon reads a scope string: tokens separated by runs of spaces,
-// each an exact scope name; blank strings and tabs, CR or LF are errors. Duplicates are allowed.
+// each an exact scope name; blank strings and tabs, CR or LF are errors; duplicates collapse.
 consteval scope_set operator""_scopes(char const* text, std::size_t size)
 {
-    std::string_view const all{text, size};
-    scope_set set;
-    bool any = false;
-    for (std::size_t pos = 0; pos < all.size();) {
-        if (all[pos] == ' ') {
-            ++pos;
-            continue;
-        }
-        auto const end = std::min(all.find(' ', pos), all.size());
-        auto const token = all.substr(pos, end - pos);
-        for (char c : token)
-            if (detail::is_tab_cr_or_lf(c)) detail::tab_cr_or_lf_in_scope_string_literal();
-        auto const found = lookup(token);
-        if (!found) detail::unknown_scope_name_in_literal(token);
-        set.insert(*found);
-        any = true;
-        pos = end;
-    }
-    if (!any) detail::blank_scope_string_in_literal();
-    return set;
+    return detail::checked(detail::read_scope_string({text, size}));
 }
 
 }  // namespace literals

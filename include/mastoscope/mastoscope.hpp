@@ -4,6 +4,7 @@
 #include <mastoscope/algebra.hpp>
 #include <mastoscope/history.hpp>
 #include <mastoscope/literals.hpp>
+#include <mastoscope/parse.hpp>
 #include <mastoscope/scope.hpp>
 #include <mastoscope/scope_set.hpp>
 #include <mastoscope/version.hpp>

@@ -30,8 +30,15 @@ def main(argv):
         headers = list(pathlib.Path(root).rglob("include/mastoscope/detail/scope_table.hpp"))
         if not headers:
             raise SystemExit("the generated scope_table.hpp was not installed")
-        env = dict(os.environ, PKG_CONFIG_PATH=str(pcs[0].parent), PKG_CONFIG_LIBDIR=str(pcs[0].parent),
-                   PKG_CONFIG_SYSROOT_DIR=root)
+        for header in headers[0].parent.parent.rglob("*.hpp"):
+            if "boost" in header.read_text(encoding="utf-8").lower():
+                raise SystemExit(f"installed header {header.name} mentions Boost; Spirit must stay in src/")
+        # Point the unpacked .pc at where it was unpacked, as installing to that prefix would; its
+        # dependencies (fmt) are still found where the system keeps them.
+        text = pcs[0].read_text(encoding="utf-8")
+        prefix = next(line.split("=", 1)[1] for line in text.splitlines() if line.startswith("prefix="))
+        pcs[0].write_text(text.replace(f"prefix={prefix}", f"prefix={root}{prefix}", 1), encoding="utf-8")
+        env = dict(os.environ, PKG_CONFIG_PATH=str(pcs[0].parent))
         flags = sh(["pkg-config", "--cflags", "--libs", "mastoscope"], env=env).split()
         exe = os.path.join(root, "consumer")
         sh(compiler + ["-std=c++20", consumer, "-o", exe] + flags)

@@ -1,0 +1,101 @@
+// Suggestions for unknown tokens, from the generated table's names and mistaken names.
+#include "suggest.hpp"
+
+#include <algorithm>
+#include <array>
+#include <vector>
+
+#include <mastoscope/history.hpp>
+
+namespace mastoscope::parser {
+namespace {
+
+constexpr std::size_t max_spelling_distance = 2;
+
+std::optional<suggestion> mistaken_name(std::string_view token)
+{
+    std::string text;
+    for (auto const& entry : detail::table::mistaken_names)
+        if (entry.name == token) (text.empty() ? text : text += ' ') += name(entry.id);
+    if (text.empty()) return std::nullopt;
+    return suggestion{text, suggestion::reason::mistaken_name};
+}
+
+std::optional<suggestion> letter_case(std::string_view token)
+{
+    std::string lower(token);
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    if (lower == token || !lookup(lower)) return std::nullopt;
+    return suggestion{lower, suggestion::reason::letter_case};
+}
+
+// "read,write", "read+write" (%2B), "read;write", "read\twrite": every part is a scope.
+std::optional<suggestion> separators(std::string_view token)
+{
+    std::string text;
+    for (std::size_t pos = 0; pos <= token.size();) {
+        auto const end = std::min(token.find_first_of(",;+|\t\r\n\v\f", pos), token.size());
+        auto const part = token.substr(pos, end - pos);
+        if (!part.empty()) {
+            if (!lookup(part)) return std::nullopt;
+            (text.empty() ? text : text += ' ') += part;
+        }
+        pos = end + 1;
+    }
+    if (text.empty() || text == token) return std::nullopt;  // no separator, or nothing known
+    return suggestion{text, suggestion::reason::separators};
+}
+
+std::optional<suggestion> spelling(std::string_view token, version const& server_version)
+{
+    std::optional<scope> best;
+    std::size_t best_distance = max_spelling_distance + 1;
+    bool best_available = false;
+    for (scope s : scope_set::all()) {
+        auto const d = edit_distance(token, name(s), max_spelling_distance);
+        bool const available = available_at(s, server_version);
+        if (d < best_distance || (d == best_distance && available && !best_available)) {
+            best = s;
+            best_distance = d;
+            best_available = available;
+        }
+    }
+    if (!best || best_distance > max_spelling_distance) return std::nullopt;
+    return suggestion{std::string(name(*best)), suggestion::reason::spelling};
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit)
+{
+    if ((a.size() > b.size() ? a.size() - b.size() : b.size() - a.size()) > limit) return limit + 1;
+    // Three rolling rows of the optimal-string-alignment table (adjacent transpositions count once).
+    std::vector<std::size_t> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        current[0] = i;
+        std::size_t row_min = current[0];
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t const cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            current[j] = std::min({previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                current[j] = std::min(current[j], before[j - 2] + 1);
+            row_min = std::min(row_min, current[j]);
+        }
+        if (row_min > limit) return limit + 1;
+        std::swap(before, previous);
+        std::swap(previous, current);
+    }
+    return std::min(previous[b.size()], limit + 1);
+}
+
+std::optional<suggestion> suggest(std::string_view token, version const& server_version)
+{
+    if (auto s = mistaken_name(token)) return s;
+    if (auto s = letter_case(token)) return s;
+    if (auto s = separators(token)) return s;
+    return spelling(token, server_version);
+}
+
+}  // namespace mastoscope::parser

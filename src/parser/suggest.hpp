@@ -1,0 +1,24 @@
+// Suggestions for a token that names no scope: a known mistake, case, separators, or a near spelling.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <mastoscope/version.hpp>
+
+namespace mastoscope::parser {
+
+struct suggestion {
+    enum class reason { mistaken_name, letter_case, separators, spelling };
+    std::string text;  // scope names separated by spaces
+    reason why;
+};
+
+// What the writer of `token` most likely meant, preferring scopes available at `server_version`.
+std::optional<suggestion> suggest(std::string_view token, version const& server_version);
+
+// Optimal string alignment distance, or `limit + 1` once it is certain to exceed `limit`.
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+}  // namespace mastoscope::parser
