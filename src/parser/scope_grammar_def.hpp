@@ -56,8 +56,10 @@ auto const query_scopes_def = *query_token >> x3::eoi;
 auto const lenient_scopes_def = *lenient_token >> x3::eoi;
 
 // MAJOR.MINOR.PATCH without leading zeros, then an optional -PRE-RELEASE of dot-separated identifiers.
-auto const number = !(x3::lit('0') >> x3::digit) >> x3::uint32;
-auto const identifier = +(x3::alnum | x3::char_('-'));
+// Explicit ASCII ranges: Spirit's digit/alnum classifiers must never see a non-ASCII byte.
+auto const ascii_digit = x3::char_('0', '9');
+auto const number = !(x3::lit('0') >> ascii_digit) >> x3::uint32;
+auto const identifier = +(ascii_digit | x3::char_('a', 'z') | x3::char_('A', 'Z') | x3::char_('-'));
 auto const version_string_def =
     number >> '.' >> number >> '.' >> number >> -('-' >> x3::raw[identifier % '.']) >> x3::eoi;
 
