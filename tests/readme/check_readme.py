@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-# Keeps the README honest: its example is examples/quickstart.cpp verbatim, the output it shows is what
-# that program prints, and its two shell commands are the ones .ci/run runs.
-"""Usage: check_readme.py README.md EXAMPLE.cpp EXAMPLE_BINARY CI_SCRIPT"""
+# Keeps the README honest: each example appears in it verbatim, the block after it is exactly what the
+# example prints, and the README's two shell commands are the ones .ci/run runs.
+"""Usage: check_readme.py README.md CI_SCRIPT EXAMPLE.cpp EXAMPLE_BINARY [EXAMPLE.cpp EXAMPLE_BINARY ...]"""
 
 import re
 import subprocess
@@ -13,22 +13,28 @@ def blocks(text):
     return [(m.group(1), m.group(2)) for m in re.finditer(r"^```(\w*)\n(.*?)^```$", text, re.M | re.S)]
 
 
+def check_example(fenced, example, binary):
+    with open(example, encoding="utf-8") as f:
+        source = f.read()
+    index = next((i for i, (lang, body) in enumerate(fenced) if lang == "cpp" and body == source), None)
+    if index is None:
+        return [f"the README has no cpp block identical to {example}"]
+    shown = fenced[index + 1][1] if index + 1 < len(fenced) else None
+    printed = subprocess.run([binary], capture_output=True, text=True, check=True).stdout
+    if shown != printed:
+        return [f"the README shows\n{shown}but {example} prints\n{printed}"]
+    return []
+
+
 def main(argv):
-    if len(argv) != 4:
+    if len(argv) < 4 or len(argv) % 2:
         raise SystemExit(__doc__)
-    readme, example, binary, ci = argv
+    readme, ci, examples = argv[0], argv[1], argv[2:]
     with open(readme, encoding="utf-8") as f:
         fenced = blocks(f.read())
     errors = []
-    cpp = [body for lang, body in fenced if lang == "cpp"]
-    with open(example, encoding="utf-8") as f:
-        if not cpp or cpp[0] != f.read():
-            errors.append(f"the README's first cpp block differs from {example}")
-    index = next((i for i, (lang, _) in enumerate(fenced) if lang == "cpp"), None)
-    shown = fenced[index + 1][1] if index is not None and index + 1 < len(fenced) else None
-    printed = subprocess.run([binary], capture_output=True, text=True, check=True).stdout
-    if shown != printed:
-        errors.append(f"the README shows\n{shown}but the example prints\n{printed}")
+    for example, binary in zip(examples[::2], examples[1::2]):
+        errors += check_example(fenced, example, binary)
     commands = [body.strip() for lang, body in fenced if lang == "sh"]
     with open(ci, encoding="utf-8") as f:
         ci_lines = [line.strip() for line in f]
