@@ -19,8 +19,8 @@ diagnostic::diagnostic(diagnostic_kind kind, severity level, std::size_t column,
 {
 }
 
-parse_result::parse_result(scope_set scopes, std::vector<diagnostic> diagnostics) noexcept
-    : scopes_{scopes}, diagnostics_{std::move(diagnostics)},
+parse_result::parse_result(scope_set scopes, std::vector<diagnostic> diagnostics, columns_type const& columns) noexcept
+    : scopes_{scopes}, columns_{columns}, diagnostics_{std::move(diagnostics)},
       valid_{std::none_of(diagnostics_.begin(), diagnostics_.end(), [](auto const& d) { return d.is_error(); })}
 {
 }

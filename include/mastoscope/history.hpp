@@ -38,6 +38,12 @@ constexpr scope_set scopes_at(version const& v) noexcept
     return set;
 }
 
+// What a written set grants on a server at version `v`: its closure, less scopes the server lacks.
+constexpr scope_set closure_at(scope_set const& written, version const& v) noexcept
+{
+    return closure(written) & scopes_at(v);
+}
+
 // The oldest version that accepts every scope of the set (0.0.0 for the empty set), or nullopt if
 // no version does (one scope was removed before another was added).
 constexpr std::optional<version> min_version(scope_set const& set) noexcept

@@ -3,6 +3,7 @@
 
 #include <mastoscope/algebra.hpp>
 #include <mastoscope/history.hpp>
+#include <mastoscope/lint.hpp>
 #include <mastoscope/literals.hpp>
 #include <mastoscope/parse.hpp>
 #include <mastoscope/scope.hpp>

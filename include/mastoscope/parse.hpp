@@ -1,7 +1,9 @@
 // Parsing scope strings as Mastodon reads them, with diagnostics: options, result, declarations only.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
@@ -71,7 +73,9 @@ private:
 
 class parse_result {
 public:
-    parse_result(scope_set scopes, std::vector<diagnostic> diagnostics) noexcept;
+    using columns_type = std::array<std::uint32_t, scope_count>;
+
+    parse_result(scope_set scopes, std::vector<diagnostic> diagnostics, columns_type const& columns = {}) noexcept;
 
     // True when the text is valid: no error among the diagnostics.
     explicit operator bool() const noexcept { return valid_; }
@@ -79,9 +83,12 @@ public:
     scope_set const& scopes() const noexcept { return scopes_; }
     // Errors and warnings, ordered by column.
     std::span<diagnostic const> diagnostics() const noexcept { return diagnostics_; }
+    // The 1-based byte column where a kept scope is first written; 0 if it is not among scopes().
+    std::size_t column_of(scope s) const noexcept { return scopes_.contains(s) ? columns_[index(s)] : 0; }
 
 private:
     scope_set scopes_;
+    columns_type columns_;
     std::vector<diagnostic> diagnostics_;
     bool valid_;
 };

@@ -155,7 +155,7 @@ parse_result scope_reader::finish() &&
         report(diagnostic_kind::empty, severity::error, 1, "", "", "no known scope is left in the input");
     std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                      [](auto const& a, auto const& b) { return a.column() < b.column(); });
-    return parse_result{scopes_, std::move(diagnostics_)};
+    return parse_result{scopes_, std::move(diagnostics_), first_column_};
 }
 
 }  // namespace mastoscope::parser

@@ -42,7 +42,7 @@ private:
     parse_options options_;
     scope_set scopes_;
     std::vector<diagnostic> diagnostics_;
-    std::array<std::uint32_t, scope_count> first_column_{};
+    parse_result::columns_type first_column_{};
     bool any_token_ = false;
 
     // query-mode token under construction
