@@ -1,0 +1,33 @@
+// What every scopecheck command returns: an exit code, the JSON object of DESIGN §6, and text for people.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include <mastoscope/parse.hpp>
+#include <mastoscope/scope_set.hpp>
+
+namespace scopecheck {
+
+using json = nlohmann::ordered_json;
+
+enum exit_code : int { yes = 0, no = 1, bad_input = 2 };
+
+// Global options, as given on the command line.
+struct settings {
+    bool json = false;
+    bool color = false;
+    mastoscope::parse_options parse;  // mode and server version
+};
+
+struct answer {
+    int code = yes;
+    json object = json::object();    // the contract's object; for bad_input: {"error": {...}}
+    std::string line;                // one line for people: what batch mode prints for each input line
+    std::vector<std::string> text;   // the full answer for people when there is one input; {line} if empty
+};
+
+}  // namespace scopecheck

@@ -1,0 +1,23 @@
+// scopecheck's commands: each a small function from its arguments to an answer (DESIGN §6).
+#pragma once
+
+#include <string_view>
+
+#include <mastoscope/version.hpp>
+
+#include "answer.hpp"
+
+namespace scopecheck {
+
+answer grants(settings const& s, std::string_view granted, std::string_view required);
+answer explain(settings const& s, std::string_view granted, std::string_view required);
+answer validate(settings const& s, std::string_view scopes);
+answer lint(settings const& s, std::string_view scopes);
+answer expand(settings const& s, std::string_view scopes);
+answer normalize(settings const& s, std::string_view scopes);
+answer diff(settings const& s, std::string_view a, std::string_view b);
+answer authorize(settings const& s, std::string_view registered, std::string_view requested);
+answer info(settings const& s, std::string_view scope_name);
+answer list(settings const& s, mastoscope::version const& at, bool deprecated_only, bool removed);
+
+}  // namespace scopecheck

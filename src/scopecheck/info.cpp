@@ -1,0 +1,98 @@
+// info and list: what the data says about a scope, and which scopes a version has.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <mastoscope/algebra.hpp>
+#include <mastoscope/history.hpp>
+
+#include "commands.hpp"
+#include "render.hpp"
+
+namespace scopecheck {
+namespace ms = mastoscope;
+
+namespace {
+
+std::string version_text(std::optional<ms::version> const& v) { return v ? ms::to_string(*v) : "-"; }
+
+std::string status_at(ms::scope sc, ms::version const& at)
+{
+    if (auto const gone = ms::removed(sc); gone && *gone <= at) return fmt::format("removed in {}", ms::to_string(*gone));
+    if (ms::deprecated_at(sc, at)) return fmt::format("deprecated since {}", ms::to_string(*ms::deprecated(sc)));
+    return "";
+}
+
+// Why a SCOPE argument is not one scope name: the parser's error if it has one, else a plain message.
+answer not_a_scope(settings const& s, std::string_view text)
+{
+    auto const parsed = ms::parse(text, s.parse);
+    for (auto const& d : parsed.diagnostics())
+        if (d.is_error() && d.kind() != ms::diagnostic_kind::removed) return error_answer(text, "SCOPE", d);
+    return bad_input_answer(fmt::format("SCOPE must be one scope name, not '{}'", printable(text)));
+}
+
+}  // namespace
+
+answer info(settings const& s, std::string_view scope_name)
+{
+    auto const found = ms::lookup(scope_name);
+    if (!found) return not_a_scope(s, scope_name);
+    auto const sc = *found;
+    auto implies = ms::closure(sc), by = ms::implied_by(sc);
+    implies.erase(sc);
+    by.erase(sc);
+    answer a;
+    a.object = {{"name", ms::name(sc)},
+                {"parents", names_json(ms::parents(sc))},
+                {"children", names_json(ms::children(sc))},
+                {"implies", names_json(implies)},
+                {"implied_by", names_json(by)},
+                {"added", version_json(ms::added(sc))},
+                {"deprecated", version_json(ms::deprecated(sc))},
+                {"removed", version_json(ms::removed(sc))},
+                {"description", ms::description(sc)}};
+    auto const status = status_at(sc, s.parse.server_version);
+    a.line = fmt::format("{}: {} (added {}{}{})", paint(s, tone::bold, ms::name(sc)), ms::description(sc),
+                         ms::to_string(ms::added(sc)), status.empty() ? "" : "; ", status);
+    std::string deprecated = version_text(ms::deprecated(sc));
+    if (!ms::deprecation_note(sc).empty()) deprecated += fmt::format(" ({})", ms::deprecation_note(sc));
+    std::string refs;
+    for (auto r : ms::refs(sc)) refs += fmt::format("{}#{}", refs.empty() ? "" : " ", r);
+    a.text = {fmt::format("{}: {}", paint(s, tone::bold, ms::name(sc)), ms::description(sc)),
+              fmt::format("  parents     {}", names(ms::parents(sc))),
+              fmt::format("  children    {}", names(ms::children(sc))),
+              fmt::format("  implies     {}", names(implies)),
+              fmt::format("  implied by  {}", names(by)),
+              fmt::format("  added       {}", ms::to_string(ms::added(sc))),
+              fmt::format("  deprecated  {}", deprecated),
+              fmt::format("  removed     {}", version_text(ms::removed(sc))),
+              fmt::format("  refs        {}", refs.empty() ? "-" : refs)};
+    if (!ms::replacement(sc).empty()) a.text.push_back(fmt::format("  instead     {}", names(ms::replacement(sc))));
+    return a;
+}
+
+answer list(settings const& s, ms::version const& at, bool deprecated_only, bool removed)
+{
+    ms::scope_set chosen;
+    for (auto sc : ms::scope_set::all()) {
+        auto const gone = ms::removed(sc);
+        bool keep = removed ? (gone && *gone <= at) : ms::available_at(sc, at);
+        if (deprecated_only) keep = keep && ms::deprecated_at(sc, at);
+        if (keep) chosen.insert(sc);
+    }
+    answer a;
+    a.object = {{"scopes", names_json(chosen)}};
+    a.line = chosen.empty() ? "" : ms::to_string(chosen);
+    std::size_t width = 0;
+    for (auto sc : chosen) width = std::max(width, ms::name(sc).size());
+    for (auto sc : chosen) {
+        auto const status = status_at(sc, at);
+        a.text.push_back(fmt::format("{:<{}}  {:<7} {}{}", ms::name(sc), width, ms::to_string(ms::added(sc)),
+                                     status.empty() ? "" : paint(s, tone::warn, status + ": "), ms::description(sc)));
+    }
+    if (chosen.empty()) a.text.push_back(paint(s, tone::dim, "(no scopes)"));
+    return a;
+}
+
+}  // namespace scopecheck

@@ -1,0 +1,183 @@
+// scopecheck: the command line (CLI11) over mastoscope; each subcommand calls one function of commands.hpp.
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include <mastoscope/parse.hpp>
+
+#include "batch.hpp"
+#include "commands.hpp"
+
+namespace {
+
+namespace ms = mastoscope;
+using namespace scopecheck;
+
+CLI::Validator const version_check{
+    [](std::string& text) {
+        return ms::parse_version(text) ? std::string{} : "not a Mastodon version such as 4.3.0 or 4.4.0-rc.2: " + text;
+    },
+    ""};
+
+bool use_color(std::string const& choice)
+{
+    if (choice != "auto") return choice == "always";
+    char const* no_color = std::getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(no_color && *no_color);
+}
+
+// One scope-string argument, or "-" for one per line of standard input.
+int run(settings const& s, answer (*command)(settings const&, std::string_view), std::string const& arg)
+{
+    if (arg == "-") return run_batch(s, stdin, s.parse.max_length, [&](std::string_view line) { return command(s, line); });
+    return print_answer(s, command(s, arg));
+}
+
+int run(settings const& s, answer (*command)(settings const&, std::string_view, std::string_view),
+        std::string const& a, std::string const& b)
+{
+    if (a == "-" && b == "-") {
+        fmt::print(stderr, "scopecheck: error: only one argument can be '-' (standard input)\n");
+        return bad_input;
+    }
+    if (a == "-") return run_batch(s, stdin, s.parse.max_length, [&](std::string_view line) { return command(s, line, b); });
+    if (b == "-") return run_batch(s, stdin, s.parse.max_length, [&](std::string_view line) { return command(s, a, line); });
+    return print_answer(s, command(s, a, b));
+}
+
+struct pair_command {
+    char const* name;
+    answer (*function)(settings const&, std::string_view, std::string_view);
+    char const* help;
+    char const* first;
+    char const* second;
+    char const* example;
+    std::string a, b;
+};
+
+struct single_command {
+    char const* name;
+    answer (*function)(settings const&, std::string_view);
+    char const* help;
+    char const* argument;
+    char const* example;
+    std::string value;
+};
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    CLI::App app{"Answers questions about Mastodon's OAuth scopes exactly: what a set grants, whether a scope\n"
+                 "string is valid at a server version, and how Mastodon's literal registration rule decides."};
+    app.name("scopecheck");
+    app.footer("A scope string is Mastodon's space-separated list (\"read write:media\"); '-' in its place reads\n"
+               "one per line from standard input and answers one line per input line.\n"
+               "Exit status: 0 yes/valid, 1 no/invalid, 2 bad usage or an argument that does not parse.\n\n"
+               "Examples:\n"
+               "  scopecheck grants follow read:mutes\n"
+               "  scopecheck --json validate 'read raed'\n"
+               "  scopecheck --server-version 4.2.0 validate profile\n"
+               "  printf 'read\\nwrite\\n' | scopecheck grants - read:statuses");
+    app.set_version_flag("--version", fmt::format("scopecheck {} (Mastodon scopes up to {}; {})", MASTOSCOPE_VERSION,
+                                                  ms::to_string(ms::newest_release), ms::detail::table::revision));
+    app.require_subcommand(1, 1);
+    app.fallthrough();
+
+    bool json_output = false;
+    std::string server_version = ms::to_string(ms::newest_release), mode = "strict", color = "auto";
+    app.add_flag("--json", json_output, "Answer in JSON: one object, or JSON Lines with '-'");
+    app.add_option("--server-version", server_version, "Answer for a server at this Mastodon version")
+        ->check(version_check)->capture_default_str()->type_name("V");
+    app.add_option("--mode", mode, "How scope strings are read: strict (as Mastodon), query (URL-encoded), lenient")
+        ->check(CLI::IsMember({"strict", "query", "lenient"}))->capture_default_str();
+    app.add_option("--color", color, "Colour: auto follows NO_COLOR and whether stdout is a terminal")
+        ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+
+    pair_command pairs[] = {
+        {"grants", scopecheck::grants, "Does GRANTED grant every scope of REQUIRED? (0 yes, 1 no)", "GRANTED", "REQUIRED",
+         "scopecheck grants follow read:mutes        # yes: 'follow' grants 'read:mutes'", {}, {}},
+        {"explain", scopecheck::explain, "As grants, and says through which parents each scope is granted, or what is missing",
+         "GRANTED", "REQUIRED", "scopecheck explain 'read follow' 'read:mutes write:media'", {}, {}},
+        {"diff", scopecheck::diff, "What A grants that B does not, and the other way round (0 same, 1 different)", "A", "B",
+         "scopecheck diff follow 'read:follows write:follows'", {}, {}},
+        {"authorize", scopecheck::authorize,
+         "Mastodon's rule: is REQUESTED a literal subset of REGISTERED? (0 accepted, 1 refused)", "REGISTERED", "REQUESTED",
+         "scopecheck authorize read read:accounts    # refused: Mastodon compares literally", {}, {}},
+    };
+    single_command singles[] = {
+        {"validate", scopecheck::validate, "Is SCOPES valid at the server version? Errors with column and suggestion",
+         "SCOPES", "scopecheck validate 'read raed'", {}},
+        {"expand", scopecheck::expand, "Every scope SCOPES grants (its closure), in id order", "SCOPES",
+         "scopecheck expand follow", {}},
+        {"normalize", scopecheck::normalize, "The smallest set that grants the same as SCOPES", "SCOPES",
+         "scopecheck normalize 'read read:statuses follow write:mutes'", {}},
+        {"lint", scopecheck::lint, "Deprecated, redundant, duplicate and unavailable scopes, and registration traps",
+         "SCOPES", "scopecheck lint 'follow read:mutes'", {}},
+        {"info", scopecheck::info, "What the data says about one scope, across all versions", "SCOPE",
+         "scopecheck info read:mutes", {}},
+    };
+    for (auto& c : pairs) {
+        auto* sub = app.add_subcommand(c.name, c.help);
+        sub->add_option(c.first, c.a, "A scope string, or - for standard input")->required();
+        sub->add_option(c.second, c.b, "A scope string, or - for standard input")->required();
+        sub->footer(fmt::format("Example:\n  {}", c.example));
+    }
+    for (auto& c : singles) {
+        auto* sub = app.add_subcommand(c.name, c.help);
+        sub->add_option(c.argument, c.value, "A scope string, or - for standard input")->required();
+        sub->footer(fmt::format("Example:\n  {}", c.example));
+    }
+    std::string at;
+    bool deprecated_only = false, removed = false;
+    auto* list = app.add_subcommand("list", "The scopes a version has (every scope ever known with --removed)");
+    list->add_option("--at", at, "The version (default: --server-version)")->check(version_check)->type_name("V");
+    list->add_flag("--deprecated", deprecated_only, "Only those deprecated at that version");
+    list->add_flag("--removed", removed, "Those removed at or before that version instead");
+    list->footer("Example:\n  scopecheck list --at 4.2.0 --deprecated");
+
+    // CLI11 would answer a mistyped command with "A subcommand is required": name it instead.
+    for (int i = 1; i < argc; ++i) {
+        std::string const arg = argv[i];
+        if (arg == "--server-version" || arg == "--mode" || arg == "--color") {
+            ++i;  // skip the option's value
+            continue;
+        }
+        if (arg.empty() || arg[0] == '-') continue;
+        bool known = true;
+        try {
+            app.get_subcommand(arg);
+        } catch (CLI::OptionNotFound const&) {
+            known = false;
+        }
+        if (!known) {
+            fmt::print(stderr, "scopecheck: error: unknown command '{}'; the commands are grants, explain, validate, "
+                               "expand, normalize, diff, lint, authorize, info and list (see --help)\n", arg);
+            return bad_input;
+        }
+        break;
+    }
+
+    try {
+        app.parse(argc, argv);
+    } catch (CLI::ParseError const& e) {
+        return app.exit(e) == 0 ? 0 : bad_input;
+    }
+
+    settings s;
+    s.json = json_output;
+    s.color = use_color(color);
+    s.parse.mode = *ms::parse_mode_from(mode);
+    s.parse.server_version = *ms::parse_version(server_version);
+    for (auto& c : pairs)
+        if (app.got_subcommand(c.name)) return run(s, c.function, c.a, c.b);
+    for (auto& c : singles)
+        if (app.got_subcommand(c.name)) return run(s, c.function, c.value);
+    return print_answer(s, scopecheck::list(s, at.empty() ? s.parse.server_version : *ms::parse_version(at),
+                                            deprecated_only, removed));
+}

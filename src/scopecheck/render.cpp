@@ -1,0 +1,101 @@
+// Colour, scope names, printable inputs with carets, and reading scope-string arguments.
+#include "render.hpp"
+
+#include <algorithm>
+
+#include <fmt/color.h>
+#include <fmt/format.h>
+
+#include <mastoscope/format.hpp>
+
+namespace scopecheck {
+
+std::string paint(settings const& s, tone t, std::string_view text)
+{
+    if (!s.color) return std::string(text);
+    switch (t) {
+    case tone::good: return fmt::format(fmt::fg(fmt::terminal_color::green) | fmt::emphasis::bold, "{}", text);
+    case tone::bad: return fmt::format(fmt::fg(fmt::terminal_color::red) | fmt::emphasis::bold, "{}", text);
+    case tone::warn: return fmt::format(fmt::fg(fmt::terminal_color::yellow) | fmt::emphasis::bold, "{}", text);
+    case tone::dim: return fmt::format(fmt::emphasis::faint, "{}", text);
+    case tone::bold: return fmt::format(fmt::emphasis::bold, "{}", text);
+    }
+    return std::string(text);
+}
+
+std::string names(mastoscope::scope_set const& set, std::string_view separator)
+{
+    if (set.empty()) return "-";
+    std::string text;
+    for (auto s : set) text += fmt::format("{}{}", text.empty() ? "" : separator, mastoscope::name(s));
+    return text;
+}
+
+json names_json(mastoscope::scope_set const& set)
+{
+    json list = json::array();
+    for (auto s : set) list.push_back(mastoscope::name(s));
+    return list;
+}
+
+json version_json(std::optional<mastoscope::version> const& v)
+{
+    return v ? json(mastoscope::to_string(*v)) : json(nullptr);
+}
+
+namespace {
+bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x7F; }
+}  // namespace
+
+std::string printable(std::string_view text)
+{
+    std::string out;
+    for (unsigned char c : text) out += plain_byte(c) ? std::string(1, static_cast<char>(c)) : fmt::format("\\x{:02X}", c);
+    return out;
+}
+
+std::string caret_line(std::string_view text, std::size_t column, std::size_t indent, std::string_view message)
+{
+    std::size_t cells = indent;
+    for (std::size_t i = 0; i + 1 < column && i < text.size(); ++i) cells += plain_byte(static_cast<unsigned char>(text[i])) ? 1 : 4;
+    if (column > text.size() + 1) cells += column - text.size() - 1;  // past the end (too_long)
+    return fmt::format("{:{}}^ {}", "", cells, message);
+}
+
+answer bad_input_answer(std::string_view message)
+{
+    answer a;
+    a.code = bad_input;
+    a.object = {{"error", {{"message", message}}}};
+    a.line = fmt::format("error: {}", message);
+    return a;
+}
+
+answer error_answer(std::string_view text, std::string_view argument, mastoscope::diagnostic const& error)
+{
+    answer a;
+    a.code = bad_input;
+    a.object = {{"error",
+                 {{"argument", argument},
+                  {"kind", mastoscope::to_string(error.kind())},
+                  {"column", error.column()},
+                  {"token", error.token()},
+                  {"message", error.message()},
+                  {"suggestion", error.suggestion().empty() ? json(nullptr) : json(error.suggestion())}}}};
+    a.line = fmt::format("error: {}, {}", argument, error);
+    std::string const head = fmt::format("  {}: ", argument);
+    a.text = {a.line, head + printable(text), caret_line(text, error.column(), head.size(), error.message())};
+    return a;
+}
+
+std::variant<mastoscope::parse_result, answer> read_scopes(settings const& s, std::string_view text,
+                                                           std::string_view argument)
+{
+    auto result = mastoscope::parse(text, s.parse);
+    if (result) return result;
+    auto const& diagnostics = result.diagnostics();
+    return error_answer(text, argument, *std::find_if(diagnostics.begin(), diagnostics.end(),
+                                                      [](auto const& d) { return d.is_error(); }));
+}
+
+}  // namespace scopecheck

@@ -1,0 +1,57 @@
+// expand, normalize and diff: closures and the smallest equivalent sets, at the server version.
+#include <fmt/format.h>
+
+#include <mastoscope/algebra.hpp>
+#include <mastoscope/history.hpp>
+
+#include "commands.hpp"
+#include "render.hpp"
+
+namespace scopecheck {
+namespace ms = mastoscope;
+
+namespace {
+
+answer scope_list(ms::scope_set const& set)
+{
+    answer a;
+    a.object = {{"scopes", names_json(set)}};
+    a.line = set.empty() ? "" : ms::to_string(set);
+    return a;
+}
+
+}  // namespace
+
+answer expand(settings const& s, std::string_view scopes)
+{
+    auto parsed = read_scopes(s, scopes, "SCOPES");
+    if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
+    return scope_list(ms::closure_at(std::get<ms::parse_result>(parsed).scopes(), s.parse.server_version));
+}
+
+answer normalize(settings const& s, std::string_view scopes)
+{
+    auto parsed = read_scopes(s, scopes, "SCOPES");
+    if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
+    return scope_list(ms::normalize(std::get<ms::parse_result>(parsed).scopes()));
+}
+
+answer diff(settings const& s, std::string_view a_text, std::string_view b_text)
+{
+    auto pa = read_scopes(s, a_text, "A");
+    if (auto* bad = std::get_if<answer>(&pa)) return *bad;
+    auto pb = read_scopes(s, b_text, "B");
+    if (auto* bad = std::get_if<answer>(&pb)) return *bad;
+    auto const a = ms::closure_at(std::get<ms::parse_result>(pa).scopes(), s.parse.server_version);
+    auto const b = ms::closure_at(std::get<ms::parse_result>(pb).scopes(), s.parse.server_version);
+    answer out;
+    out.code = a == b ? yes : no;
+    out.object = {{"only_a", names_json(a - b)}, {"only_b", names_json(b - a)}, {"both", names_json(a & b)}};
+    auto const verdict = a == b ? paint(s, tone::good, "same") : paint(s, tone::bad, "different");
+    out.line = fmt::format("{}: A only: {}; B only: {}; both: {}", verdict, names(a - b), names(b - a), names(a & b));
+    out.text = {verdict, fmt::format("  only in A  {}", names(a - b)), fmt::format("  only in B  {}", names(b - a)),
+                fmt::format("  in both    {}", names(a & b))};
+    return out;
+}
+
+}  // namespace scopecheck
