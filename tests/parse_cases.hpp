@@ -79,6 +79,8 @@ inline std::vector<parse_case> const& parse_cases()
         {"read;write", S, "", false, "", {{unknown, 1, "read write"}}},
         {"read+write", S, "", false, "", {{unknown, 1, "read write"}}},
         {"read,write,push", S, "", false, "", {{unknown, 1, "read write push"}}},
+        {"raed,Write;read:me", S, "", false, "", {{unknown, 1, "read write profile"}}},  // each part fixed
+        {"read,nothing", S, "", false, "", {{unknown, 1}}},                              // a part with no fix
         {"read:statuse", S, "", false, "", {{unknown, 1, "read:statuses"}}},
         {"read:statuses:x", S, "", false, "", {{unknown, 1, "read:statuses"}}},
         {"read:", S, "", false, "", {{unknown, 1, "read"}}},

@@ -30,23 +30,6 @@ std::optional<suggestion> letter_case(std::string_view token)
     return suggestion{lower, suggestion::reason::letter_case};
 }
 
-// "read,write", "read+write" (%2B), "read;write", "read\twrite": every part is a scope.
-std::optional<suggestion> separators(std::string_view token)
-{
-    std::string text;
-    for (std::size_t pos = 0; pos <= token.size();) {
-        auto const end = std::min(token.find_first_of(",;+|\t\r\n\v\f", pos), token.size());
-        auto const part = token.substr(pos, end - pos);
-        if (!part.empty()) {
-            if (!lookup(part)) return std::nullopt;
-            (text.empty() ? text : text += ' ') += part;
-        }
-        pos = end + 1;
-    }
-    if (text.empty() || text == token) return std::nullopt;  // no separator, or nothing known
-    return suggestion{text, suggestion::reason::separators};
-}
-
 std::optional<suggestion> spelling(std::string_view token, version const& server_version)
 {
     std::optional<scope> best;
@@ -63,6 +46,38 @@ std::optional<suggestion> spelling(std::string_view token, version const& server
     }
     if (!best || best_distance > max_spelling_distance) return std::nullopt;
     return suggestion{std::string(name(*best)), suggestion::reason::spelling};
+}
+
+// The fix for a token without separators: a known mistake, letter case, or a near spelling.
+std::optional<suggestion> fix_token(std::string_view token, version const& server_version)
+{
+    if (auto s = mistaken_name(token)) return s;
+    if (auto s = letter_case(token)) return s;
+    return spelling(token, server_version);
+}
+
+constexpr std::string_view separator_bytes = ",;+|\t\r\n\v\f";
+
+// "read,write", "read+write" (%2B), "read;write", "raed,Write": each part is a scope or has a fix.
+std::optional<suggestion> separators(std::string_view token, version const& server_version)
+{
+    std::string text;
+    for (std::size_t pos = 0; pos <= token.size();) {
+        auto const end = std::min(token.find_first_of(separator_bytes, pos), token.size());
+        auto const part = token.substr(pos, end - pos);
+        if (!part.empty()) {
+            std::string fixed(part);
+            if (!lookup(part)) {
+                auto const fix = fix_token(part, server_version);
+                if (!fix) return std::nullopt;
+                fixed = fix->text;
+            }
+            (text.empty() ? text : text += ' ') += fixed;
+        }
+        pos = end + 1;
+    }
+    if (text.empty()) return std::nullopt;
+    return suggestion{text, suggestion::reason::separators};
 }
 
 }  // namespace
@@ -92,10 +107,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 
 std::optional<suggestion> suggest(std::string_view token, version const& server_version)
 {
-    if (auto s = mistaken_name(token)) return s;
-    if (auto s = letter_case(token)) return s;
-    if (auto s = separators(token)) return s;
-    return spelling(token, server_version);
+    if (token.find_first_of(separator_bytes) != std::string_view::npos)
+        if (auto s = separators(token, server_version)) return s;
+    return fix_token(token, server_version);
 }
 
 }  // namespace mastoscope::parser

@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 # Keeps the README honest: each example appears in it verbatim, the block after it is exactly what the
 # example prints, and the README's two shell commands are the ones .ci/run runs.
-"""Usage: check_readme.py README.md CI_SCRIPT EXAMPLE.cpp EXAMPLE_BINARY [EXAMPLE.cpp EXAMPLE_BINARY ...]"""
+"""Usage: check_readme.py README.md CI_SCRIPT SCOPECHECK EXAMPLE.cpp EXAMPLE_BINARY [EXAMPLE.cpp EXAMPLE_BINARY ...]
 
+`console` blocks are sessions: each "$ command" runs in bash with scopecheck on PATH, and the lines up
+to the next "$ " must be exactly what it prints (stdout, then stderr).
+"""
+
+import os
 import re
 import subprocess
 import sys
@@ -26,15 +31,44 @@ def check_example(fenced, example, binary):
     return []
 
 
+def check_session(body, scopecheck):
+    errors, command, expected = [], None, []
+    env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(scopecheck)) + os.pathsep + os.environ["PATH"])
+    env.pop("NO_COLOR", None)
+
+    def finish():
+        if command is None:
+            return
+        result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, check=False)
+        printed = (result.stdout + result.stderr).rstrip("\n").split("\n")
+        if printed != expected:
+            errors.append(f"README session: $ {command}\nshows\n" + "\n".join(expected) + "\nbut prints\n" +
+                          "\n".join(printed))
+
+    for line in body.rstrip("\n").split("\n"):
+        if line.startswith("$ "):
+            finish()
+            command, expected = line[2:], []
+        else:
+            expected.append(line)
+    finish()
+    return errors
+
+
 def main(argv):
-    if len(argv) < 4 or len(argv) % 2:
+    if len(argv) < 5 or len(argv) % 2 == 0:
         raise SystemExit(__doc__)
-    readme, ci, examples = argv[0], argv[1], argv[2:]
+    readme, ci, scopecheck, examples = argv[0], argv[1], argv[2], argv[3:]
     with open(readme, encoding="utf-8") as f:
         fenced = blocks(f.read())
     errors = []
     for example, binary in zip(examples[::2], examples[1::2]):
         errors += check_example(fenced, example, binary)
+    sessions = [body for lang, body in fenced if lang == "console"]
+    if not sessions:
+        errors.append("the README has no scopecheck session (a console block)")
+    for body in sessions:
+        errors += check_session(body, scopecheck)
     commands = [body.strip() for lang, body in fenced if lang == "sh"]
     with open(ci, encoding="utf-8") as f:
         ci_lines = [line.strip() for line in f]
