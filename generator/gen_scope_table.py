@@ -14,21 +14,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import scopes  # noqa: E402
+from cxx import cxx_string, cxx_words, write_if_changed  # noqa: E402
 from yaml_nodes import ModelError  # noqa: E402
 
 TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scope_table.hpp.in")
-
-
-def cxx_string(text):
-    out = []
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif 0x20 <= ord(ch) < 0x7F:
-            out.append(ch)
-        else:
-            out.append("".join(f"\\x{b:02x}\"\"" for b in ch.encode("utf-8")))
-    return '"' + "".join(out) + '"'
 
 
 def cxx_version(v):
@@ -36,13 +25,6 @@ def cxx_version(v):
         return "std::nullopt"
     pre = f", {cxx_string(v.pre)}" if v.pre else ""
     return f"version{{{v.major}, {v.minor}, {v.patch}{pre}}}"
-
-
-def cxx_words(ids, word_count):
-    words = [0] * word_count
-    for i in ids:
-        words[i // 64] |= 1 << (i % 64)
-    return "words{" + ", ".join(f"0x{w:016x}ULL" for w in words) + "}"
 
 
 def rows(items, comments=None):
@@ -95,19 +77,6 @@ def render(registry, source):
     }
     with open(TEMPLATE, encoding="utf-8") as f:
         return string.Template(f.read()).substitute(values)
-
-
-def write_if_changed(path, text):
-    try:
-        with open(path, encoding="utf-8") as f:
-            if f.read() == text:
-                return
-    except FileNotFoundError:
-        pass
-    tmp = path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
 
 
 def main(argv=None):

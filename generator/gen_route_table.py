@@ -1,0 +1,58 @@
+#!/usr/bin/env python3
+# Command line: data/endpoints.yaml (checked against data/scopes.yaml) -> the constexpr route table.
+"""Usage: gen_route_table.py ENDPOINTS.yaml --scopes SCOPES.yaml -o OUTPUT.hpp
+
+Errors are reported as FILE:LINE:COL: error: ..., exit status 1. The output is left untouched when
+its content would not change.
+"""
+
+import argparse
+import os
+import string
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import endpoints  # noqa: E402
+import scopes  # noqa: E402
+from cxx import cxx_string, cxx_words, write_if_changed  # noqa: E402
+from yaml_nodes import ModelError  # noqa: E402
+
+TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "route_table.hpp.in")
+
+
+def cxx_route(route, word_count):
+    mode = "any_token" if route.scopes is None else route.token.replace("-", "_")
+    accepts = cxx_words(route.scopes or [], word_count)
+    return (f"    route{{{cxx_string(route.method)}, {cxx_string(route.path)}, scope_set::from_words({accepts}), "
+            f"token_mode::{mode}, {cxx_string(route.controller)}, {cxx_string(route.notes)}}},")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description="Generate mastoscope's route table from the endpoint YAML.")
+    parser.add_argument("input", help="the route data, e.g. data/endpoints.yaml")
+    parser.add_argument("--scopes", required=True, help="the scope data, e.g. data/scopes.yaml")
+    parser.add_argument("-o", "--output", required=True, help="the C++ header to write")
+    args = parser.parse_args(argv)
+    current = args.scopes  # the file an error is reported against
+    try:
+        registry = scopes.load(current)
+        current = args.input
+        data = endpoints.load(current, registry)
+    except ModelError as err:
+        print(err.format(current), file=sys.stderr)
+        return 1
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"{current}: error: cannot read: {err}", file=sys.stderr)
+        return 1
+    word_count = (len(registry.scopes) + 63) // 64
+    with open(TEMPLATE, encoding="utf-8") as f:
+        text = string.Template(f.read()).substitute(
+            source=os.path.basename(args.input), revision=cxx_string(data.revision), route_count=len(data.routes),
+            routes="\n".join(cxx_route(r, word_count) for r in data.routes))
+    write_if_changed(args.output, text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

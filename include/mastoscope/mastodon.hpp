@@ -1,0 +1,107 @@
+// Mastodon's real enforcement, from data/endpoints.yaml: routes and their scope checks, app
+// registration, authorization, the docs-versus-code audit and a least-privilege planner.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <mastoscope/parse.hpp>
+#include <mastoscope/scope_set.hpp>
+#include <mastoscope/version.hpp>
+
+namespace mastoscope::mastodon {
+
+// How a route treats the access token.
+enum class token_mode : std::uint8_t {
+    none,                // no token is needed or read
+    optional,            // public without a token; a token must hold an accepted scope (else 403)
+    required,            // a token holding an accepted scope (no token: 401, wrong scopes: 403)
+    any_token,           // any valid token, whatever its scopes
+    user,                // a user's token; its scopes are checked when the route lists any
+    user_session,        // a signed-in browser session (the OAuth pages); a token does not count
+    client_credentials,  // the app's id and secret (/oauth/token, /oauth/revoke); a token plays no part
+};
+
+struct route {
+    std::string_view method;  // "GET", "POST", ...
+    std::string_view path;    // "/api/v1/accounts/:id"; a final "*name" segment matches the rest
+    scope_set accepts;        // any one of these, held literally, passes the scope check
+    token_mode token;
+    std::string_view controller;
+    std::string_view notes;
+};
+
+std::string_view to_string(token_mode mode) noexcept;
+
+// Every route of the data, and the Mastodon revision they were read from.
+std::span<route const> routes() noexcept;
+std::string_view routes_revision() noexcept;
+
+// The route a concrete request reaches: static segments beat :params, which beat a *wildcard. The
+// method is compared without case; a query string and a trailing slash are ignored. nullptr if none.
+route const* match(std::string_view method, std::string_view path) noexcept;
+
+// Does the route let this request through? `token` is the token's written scopes, or nullopt for a
+// request without a token. Mastodon's check is literal: ANY ONE accepted scope, held as written.
+struct access {
+    bool allowed;
+    int status;              // 200, or 401 / 403 as Mastodon answers
+    std::string_view reason;
+};
+access allows(route const& r, std::optional<scope_set> const& token) noexcept;
+
+// POST /api/v1/apps with `scopes` (nullopt: the parameter was absent).
+struct registration {
+    bool accepted;
+    int status;         // 200 or 422
+    scope_set stored;   // the app's scopes (absent: the default scope; blank: none at all)
+    std::string error;  // Mastodon's message on 422, else ""
+};
+registration register_app(std::optional<std::string_view> scopes, version const& server);
+
+// GET /oauth/authorize (authorization_code) or POST /oauth/token (client_credentials) with `scope`
+// (nullopt or blank: absent) for an app registered with `registered` (empty: an app with no scopes).
+enum class grant_type { authorization_code, client_credentials };
+struct authorization {
+    bool accepted;
+    int status;                   // 200, or 400 with error "invalid_scope"
+    scope_set scopes;             // what the token gets
+    scope_set not_registered;     // requested but not registered (literally)
+    scope_set covered_by_hierarchy;  // ...of which the registered scopes would grant these
+    std::string_view error;       // "invalid_scope" or ""
+    std::vector<diagnostic> problems;  // why the scope parameter itself does not parse
+};
+authorization authorize(scope_set const& registered, std::optional<std::string_view> requested, grant_type grant,
+                        version const& server);
+
+// Where the documented hierarchy says a scope grants a route and Mastodon refuses it: `scope`'s
+// closure holds an accepted scope of `where`, but `scope` itself is not accepted.
+struct divergence {
+    scope granted;
+    route const* where;
+};
+std::vector<divergence> audit(version const& server);
+// The divergences a grant from `granted` down to `required` crosses: routes accepting `required`
+// but not `granted`.
+std::vector<divergence> divergences(scope granted, scope required, version const& server);
+
+// The least-privilege scope set that lets one token call every route of `wanted`: it unlocks the
+// fewest routes of the whole table (ties: fewer scopes, then lower ids), using only scopes the server
+// version has. Exact (branch and bound over minimal hitting sets).
+struct plan_result {
+    bool possible;                       // false if a route cannot be served by any token at this version
+    scope_set scopes;
+    std::size_t unlocks;                 // routes of the table whose scope check the set passes
+    std::vector<std::optional<scope>> satisfied_by;  // per wanted route; nullopt when it needs no scope
+    std::vector<route const*> impossible;            // wanted routes no token can serve
+};
+plan_result plan(std::span<route const* const> wanted, version const& server);
+
+// How many routes of the table a token with these scopes passes the scope check of (the planner's cost).
+std::size_t unlocked_routes(scope_set const& token) noexcept;
+
+}  // namespace mastoscope::mastodon

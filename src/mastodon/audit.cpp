@@ -1,0 +1,31 @@
+// The docs-versus-code audit: where the documented hierarchy grants a route that Mastodon refuses.
+#include <mastoscope/algebra.hpp>
+#include <mastoscope/history.hpp>
+
+#include "route_table.hpp"
+
+namespace mastoscope::mastodon {
+
+std::vector<divergence> audit(version const& server)
+{
+    std::vector<divergence> found;
+    for (scope s : scopes_at(server)) {
+        for (auto const& r : detail::routes) {
+            // Only routes that check scopes; the hierarchy says yes, the literal check says no.
+            if (!r.accepts.empty() && !r.accepts.contains(s) && closure(s).intersects(r.accepts))
+                found.push_back({s, &r});
+        }
+    }
+    return found;
+}
+
+std::vector<divergence> divergences(scope granted, scope required, version const& server)
+{
+    std::vector<divergence> found;
+    if (granted == required || !closure(granted).contains(required) || !available_at(granted, server)) return found;
+    for (auto const& r : detail::routes)
+        if (r.accepts.contains(required) && !r.accepts.contains(granted)) found.push_back({granted, &r});
+    return found;
+}
+
+}  // namespace mastoscope::mastodon

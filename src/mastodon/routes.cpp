@@ -1,0 +1,117 @@
+// The route table and request matching: static segments beat :params, which beat a *wildcard.
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "route_table.hpp"
+
+namespace mastoscope::mastodon {
+namespace {
+
+enum class segment_kind { wildcard, param, fixed };  // ascending precedence
+
+segment_kind kind_of(std::string_view segment)
+{
+    if (!segment.empty() && segment[0] == '*') return segment_kind::wildcard;
+    if (!segment.empty() && segment[0] == ':') return segment_kind::param;
+    return segment_kind::fixed;
+}
+
+// Splits "/a/b/c" into its segments (at most `max`; more make the path unmatched).
+constexpr std::size_t max_segments = 32;
+struct segments {
+    std::array<std::string_view, max_segments> items{};
+    std::size_t size = 0;
+    bool overflow = false;
+};
+
+segments split(std::string_view path)
+{
+    segments out;
+    while (!path.empty()) {
+        path.remove_prefix(1);  // the '/'
+        auto const end = std::min(path.find('/'), path.size());
+        if (out.size == max_segments) {
+            out.overflow = true;
+            break;
+        }
+        out.items[out.size++] = path.substr(0, end);
+        path.remove_prefix(end);
+    }
+    return out;
+}
+
+// Does the pattern match? On success, `ranks` holds the kind of each pattern segment.
+bool matches(segments const& pattern, segments const& request, std::array<segment_kind, max_segments>& ranks)
+{
+    for (std::size_t i = 0; i < pattern.size; ++i) {
+        auto const kind = kind_of(pattern.items[i]);
+        ranks[i] = kind;
+        if (kind == segment_kind::wildcard) return request.size > i;  // the rest, at least one segment
+        if (i >= request.size || request.items[i].empty()) return false;
+        if (kind == segment_kind::fixed && pattern.items[i] != request.items[i]) return false;
+    }
+    return pattern.size == request.size;
+}
+
+std::string_view normalize_path(std::string_view path)
+{
+    if (auto const scheme = path.find("://"); scheme != std::string_view::npos && scheme < path.find('/')) {
+        auto const start = path.find('/', scheme + 3);  // drop "https://host"
+        path = start == std::string_view::npos ? std::string_view{"/"} : path.substr(start);
+    }
+    path = path.substr(0, std::min(path.find_first_of("?#"), path.size()));
+    while (path.size() > 1 && path.back() == '/') path.remove_suffix(1);
+    return path;
+}
+
+bool same_method(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
+           });
+}
+
+}  // namespace
+
+std::string_view to_string(token_mode mode) noexcept
+{
+    switch (mode) {
+    case token_mode::none: return "none";
+    case token_mode::optional: return "optional";
+    case token_mode::required: return "required";
+    case token_mode::any_token: return "any_token";
+    case token_mode::user: return "user";
+    case token_mode::user_session: return "user_session";
+    case token_mode::client_credentials: return "client_credentials";
+    }
+    return "unknown";
+}
+
+std::span<route const> routes() noexcept { return detail::routes; }
+std::string_view routes_revision() noexcept { return detail::revision; }
+
+route const* match(std::string_view method, std::string_view path) noexcept
+{
+    path = normalize_path(path);
+    if (path.empty() || path[0] != '/') return nullptr;
+    if (same_method(method, "HEAD")) method = "GET";  // Rails routes HEAD to GET
+    auto const request = split(path);
+    if (request.overflow) return nullptr;
+    route const* best = nullptr;
+    std::array<segment_kind, max_segments> best_ranks{}, ranks{};
+    for (auto const& r : detail::routes) {
+        ranks = {};  // wildcard everywhere: positions past a pattern's end rank lowest
+        if (!same_method(method, r.method)) continue;
+        auto const pattern = split(r.path);
+        if (!matches(pattern, request, ranks)) continue;
+        if (!best || std::lexicographical_compare(best_ranks.begin(), best_ranks.begin() + max_segments, ranks.begin(),
+                                                  ranks.begin() + max_segments)) {
+            best = &r;
+            best_ranks = ranks;
+        }
+    }
+    return best;
+}
+
+}  // namespace mastoscope::mastodon

@@ -1,0 +1,244 @@
+// Tests for mastoscope/mastodon.hpp against Mastodon's published behaviour (reference §3): route
+// matching, each literal-check exception, registration, authorization, the audit and the planner.
+#include <mastoscope/mastodon.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <random>
+
+#include "support.hpp"
+
+namespace ms = mastoscope;
+namespace md = mastoscope::mastodon;
+using ms::scope;
+using ms::scope_set;
+using ms::version;
+
+namespace {
+
+md::route const& route_of(std::string_view method, std::string_view path)
+{
+    auto const* r = md::match(method, path);
+    BOOST_REQUIRE_MESSAGE(r != nullptr, "no route for " << method << ' ' << path);
+    return *r;
+}
+
+bool allowed(std::string_view method, std::string_view path, std::string_view token)
+{
+    return md::allows(route_of(method, path), ms::parse(token).scopes()).allowed;
+}
+
+int status(std::string_view method, std::string_view path, std::optional<std::string_view> token)
+{
+    std::optional<scope_set> scopes;
+    if (token) scopes = ms::parse(*token).scopes();
+    return md::allows(route_of(method, path), scopes).status;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(mastodon_hpp)
+
+BOOST_AUTO_TEST_CASE(the_table)
+{
+    BOOST_TEST(md::routes().size() == 318u);  // the reference's route count
+    BOOST_TEST(md::routes_revision().find("2f40549d") != std::string_view::npos);
+}
+
+BOOST_AUTO_TEST_CASE(route_matching_precedence)
+{
+    BOOST_TEST(route_of("GET", "/api/v1/accounts/verify_credentials").path == "/api/v1/accounts/verify_credentials");
+    BOOST_TEST(route_of("GET", "/api/v1/accounts/relationships").path == "/api/v1/accounts/relationships");
+    BOOST_TEST(route_of("GET", "/api/v1/accounts/109").path == "/api/v1/accounts/:id");
+    BOOST_TEST(route_of("GET", "/api/v1/accounts/109/statuses").path == "/api/v1/accounts/:account_id/statuses");
+    BOOST_TEST(route_of("GET", "/api/v1/streaming/user").path == "/api/v1/streaming/user");
+    BOOST_TEST(route_of("GET", "/api/v1/streaming/foo/bar").path == "/api/v1/streaming/*any");
+    BOOST_TEST(route_of("GET", "/api/v1/streaming").path == "/api/v1/streaming");
+    BOOST_TEST(route_of("get", "/api/v1/timelines/home?limit=5").path == "/api/v1/timelines/home");
+    BOOST_TEST(route_of("GET", "/api/v1/timelines/home/").path == "/api/v1/timelines/home");
+    BOOST_TEST(route_of("HEAD", "/api/v1/instance").path == "/api/v1/instance");
+    BOOST_TEST(route_of("POST", "https://mastodon.example/api/v1/statuses").path == "/api/v1/statuses");
+    BOOST_TEST(md::match("GET", "/api/v1/nothing/here") == nullptr);
+    BOOST_TEST(md::match("DELETE", "/api/v1/timelines/home") == nullptr);  // right path, wrong method
+    BOOST_TEST(md::match("GET", "/api/v1/accounts//statuses") == nullptr); // an empty :param
+    BOOST_TEST(md::match("GET", "") == nullptr);
+    BOOST_TEST(md::match("GET", "api/v1/instance") == nullptr);
+}
+
+// Reference §3: follow is accepted only where a controller names it.
+BOOST_AUTO_TEST_CASE(follow_is_refused_where_no_controller_names_it)
+{
+    BOOST_TEST(!allowed("GET", "/api/v1/accounts/relationships", "follow"));
+    BOOST_TEST(!allowed("GET", "/api/v1/accounts/familiar_followers", "follow"));
+    BOOST_TEST(!allowed("POST", "/api/v1/statuses/1/mute", "follow"));
+    BOOST_TEST(!allowed("POST", "/api/v1/statuses/1/unmute", "follow"));
+    BOOST_TEST(allowed("GET", "/api/v1/accounts/relationships", "read:follows"));
+    BOOST_TEST(allowed("GET", "/api/v1/accounts/relationships", "read"));
+    BOOST_TEST(allowed("POST", "/api/v1/statuses/1/mute", "write:mutes"));
+    for (auto path : {"/api/v1/accounts/1/follow", "/api/v1/accounts/1/unfollow", "/api/v1/accounts/1/block",
+                      "/api/v1/accounts/1/unblock", "/api/v1/accounts/1/mute", "/api/v1/accounts/1/unmute",
+                      "/api/v1/accounts/1/remove_from_followers"})
+        BOOST_TEST_CONTEXT(path) { BOOST_TEST(allowed("POST", path, "follow")); }
+    BOOST_TEST(allowed("GET", "/api/v1/mutes", "follow"));
+    BOOST_TEST(allowed("GET", "/api/v1/follow_requests", "follow"));
+    BOOST_TEST(status("GET", "/api/v1/accounts/relationships", "follow") == 403);
+}
+
+BOOST_AUTO_TEST_CASE(the_other_exceptions)
+{
+    BOOST_TEST(allowed("GET", "/oauth/userinfo", "profile"));  // profile ONLY
+    BOOST_TEST(!allowed("GET", "/oauth/userinfo", "read"));
+    BOOST_TEST(!allowed("GET", "/oauth/userinfo", "read:accounts"));
+    BOOST_TEST(allowed("GET", "/api/v1_alpha/async_refreshes/1", "read"));  // bare read only
+    BOOST_TEST(!allowed("GET", "/api/v1_alpha/async_refreshes/1", "read:statuses"));
+    BOOST_TEST(allowed("GET", "/api/v1/admin/trends/tags", "admin:read"));  // bare admin scopes only
+    BOOST_TEST(!allowed("GET", "/api/v1/admin/trends/tags", "admin:read:accounts"));
+    BOOST_TEST(!allowed("POST", "/api/v1/admin/trends/links/1/approve", "admin:write:accounts"));
+    BOOST_TEST(allowed("GET", "/api/v1/streaming/list", "read:statuses"));  // the list channel
+    BOOST_TEST(!allowed("GET", "/api/v1/streaming/list", "read:lists"));
+    BOOST_TEST(allowed("GET", "/api/v1/apps/verify_credentials", "push"));  // any valid token
+    BOOST_TEST(status("GET", "/api/v1/apps/verify_credentials", std::nullopt) == 401);
+    BOOST_TEST(allowed("GET", "/api/v1/announcements", "write:media"));  // a user, no scope
+    BOOST_TEST(status("GET", "/api/v1/announcements", std::nullopt) == 401);
+    BOOST_TEST(status("GET", "/api/v1/timelines/home", std::nullopt) == 401);
+    BOOST_TEST(status("GET", "/api/v1/timelines/public", std::nullopt) == 200);  // optional: public
+    BOOST_TEST(status("GET", "/api/v1/timelines/public", "write") == 403);      // ...but a token is checked
+    BOOST_TEST(status("GET", "/api/v1/instance", "write") == 200);              // none: the token is not read
+}
+
+BOOST_AUTO_TEST_CASE(registration)
+{
+    auto const now = ms::newest_release;
+    auto r = md::register_app(std::nullopt, now);  // absent: read
+    BOOST_TEST((r.accepted && r.status == 200 && r.stored == scope_set{scope::read}));
+    r = md::register_app("read write follow read", now);
+    BOOST_TEST((r.accepted && r.stored == scope_set{scope::read, scope::write, scope::follow}));
+    r = md::register_app("read\twrite", now);  // validated after Doorkeeper splits on whitespace
+    BOOST_TEST((r.accepted && r.stored == scope_set{scope::read, scope::write}));
+    for (auto blank : {"", "   "}) {
+        r = md::register_app(blank, now);  // an app with no scopes
+        BOOST_TEST((r.accepted && r.status == 200 && r.stored.empty()));
+    }
+    for (auto bad : {"read raed", "Read", "read,write", "crypto", "read:reports", "admin"}) {
+        r = md::register_app(bad, now);
+        BOOST_TEST_CONTEXT(bad)
+        {
+            BOOST_TEST((!r.accepted && r.status == 422 && r.stored.empty()));
+            BOOST_TEST(r.error == "Validation failed: Scopes doesn't match those configured on the server.");
+        }
+    }
+    r = md::register_app("raed", version{4, 5, 0});
+    BOOST_TEST(r.error == "Validation failed: Scopes doesn't match configured on the server.");
+    BOOST_TEST(!md::register_app("profile", version{4, 2, 0}).accepted);
+    BOOST_TEST(md::register_app("crypto", version{4, 2, 0}).accepted);
+}
+
+BOOST_AUTO_TEST_CASE(authorization_is_a_literal_subset)
+{
+    auto const now = ms::newest_release;
+    for (auto grant : {md::grant_type::authorization_code, md::grant_type::client_credentials}) {
+        auto a = md::authorize(scope_set{scope::read}, "read:accounts", grant, now);  // issue #22140
+        BOOST_TEST((!a.accepted && a.status == 400 && a.error == "invalid_scope"));
+        BOOST_TEST((a.not_registered == scope_set{scope::read_accounts}));
+        BOOST_TEST((a.covered_by_hierarchy == scope_set{scope::read_accounts}));
+        a = md::authorize(scope_set{scope::read, scope::write}, "read", grant, now);
+        BOOST_TEST((a.accepted && a.status == 200 && a.scopes == scope_set{scope::read} && a.error.empty()));
+        a = md::authorize(scope_set{scope::read, scope::write}, std::nullopt, grant, now);  // absent: default
+        BOOST_TEST((a.accepted && a.scopes == scope_set{scope::read}));
+        a = md::authorize(scope_set{scope::read, scope::write}, "  ", grant, now);  // blank is absent
+        BOOST_TEST((a.accepted && a.scopes == scope_set{scope::read}));
+        a = md::authorize(scope_set{scope::write}, std::nullopt, grant, now);  // read not registered
+        BOOST_TEST((!a.accepted && a.error == "invalid_scope"));
+        a = md::authorize(scope_set{}, std::nullopt, grant, now);  // an app with no scopes
+        BOOST_TEST((a.accepted && a.scopes == scope_set{scope::read}));
+        a = md::authorize(scope_set{}, "admin:read push", grant, now);
+        BOOST_TEST((a.accepted && a.scopes == scope_set{scope::admin_read, scope::push}));
+        a = md::authorize(scope_set{scope::read, scope::write}, "read\twrite", grant, now);  // rejected
+        BOOST_TEST((!a.accepted && !a.problems.empty()));
+        a = md::authorize(scope_set{scope::write}, "write:media", grant, now);
+        BOOST_TEST((!a.accepted && a.covered_by_hierarchy == scope_set{scope::write_media}));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(audit_finds_the_documented_exceptions)
+{
+    auto const found = md::audit(ms::newest_release);
+    auto has = [&](scope s, std::string_view method, std::string_view path) {
+        return std::any_of(found.begin(), found.end(), [&](auto const& d) {
+            return d.granted == s && d.where->method == method && d.where->path == path;
+        });
+    };
+    BOOST_TEST(has(scope::follow, "GET", "/api/v1/accounts/relationships"));
+    BOOST_TEST(has(scope::follow, "GET", "/api/v1/accounts/familiar_followers"));
+    BOOST_TEST(has(scope::follow, "POST", "/api/v1/statuses/:status_id/mute"));
+    BOOST_TEST(!has(scope::follow, "POST", "/api/v1/accounts/:id/mute"));
+    for (auto const& d : found) {  // each one: the hierarchy says yes, the literal check says no
+        BOOST_TEST(ms::closure(d.granted).intersects(d.where->accepts));
+        BOOST_TEST(!md::allows(*d.where, scope_set{d.granted}).allowed);
+    }
+    auto const crossing = md::divergences(scope::follow, scope::read_follows, ms::newest_release);
+    BOOST_TEST(!crossing.empty());
+    for (auto const& d : crossing) BOOST_TEST(d.where->accepts.contains(scope::read_follows));
+    BOOST_TEST(md::divergences(scope::read, scope::read_follows, ms::newest_release).empty());
+}
+
+BOOST_AUTO_TEST_CASE(planner_prefers_least_privilege_and_falls_back_by_version)
+{
+    std::vector<md::route const*> const wanted{&route_of("GET", "/api/v1/accounts/verify_credentials")};
+    auto const now = md::plan(wanted, ms::newest_release);
+    BOOST_TEST((now.possible && now.scopes == scope_set{scope::profile}));
+    auto const old = md::plan(wanted, version{4, 2, 0});  // no profile before 4.3.0
+    BOOST_TEST((old.possible && old.scopes == scope_set{scope::read_accounts}));
+    auto const session = md::plan(std::vector<md::route const*>{&route_of("GET", "/oauth/authorize")}, ms::newest_release);
+    BOOST_TEST(!session.possible);
+    auto const none = md::plan(std::vector<md::route const*>{&route_of("GET", "/api/v1/instance")}, ms::newest_release);
+    BOOST_TEST((none.possible && none.scopes.empty() && !none.satisfied_by[0].has_value()));
+}
+
+// Exact, not greedy: on random route sets the planner's cost equals the best over every subset of
+// the candidate scopes.
+BOOST_AUTO_TEST_CASE(planner_matches_brute_force)
+{
+    std::vector<md::route const*> checked;
+    for (auto const& r : md::routes())
+        if (!r.accepts.empty()) checked.push_back(&r);
+    std::mt19937 rng{20261122};
+    for (int round = 0; round < 150; ++round) {
+        auto const server = round % 3 == 0 ? version{4, 2, 0} : ms::newest_release;
+        std::vector<md::route const*> wanted;
+        std::size_t const n = 1 + rng() % 5;
+        for (std::size_t i = 0; i < n; ++i) wanted.push_back(checked[rng() % checked.size()]);
+        std::vector<scope> candidates;
+        for (auto const* r : wanted)
+            for (auto s : r->accepts & ms::scopes_at(server))
+                if (std::find(candidates.begin(), candidates.end(), s) == candidates.end()) candidates.push_back(s);
+        BOOST_REQUIRE(candidates.size() <= 20);
+        std::optional<std::pair<std::size_t, std::size_t>> best;
+        for (std::uint32_t mask = 1; mask < (1u << candidates.size()); ++mask) {
+            scope_set set;
+            for (std::size_t i = 0; i < candidates.size(); ++i)
+                if (mask & (1u << i)) set.insert(candidates[i]);
+            bool const serves = std::all_of(wanted.begin(), wanted.end(), [&](auto const* r) {
+                return r->accepts.intersects(set);  // a route none of whose scopes exist is never served
+            });
+            std::pair<std::size_t, std::size_t> const cost{md::unlocked_routes(set), set.size()};
+            if (serves && (!best || cost < *best)) best = cost;
+        }
+        auto const result = md::plan(wanted, server);
+        BOOST_TEST_INFO("round " << round << ": " << result.scopes);
+        BOOST_TEST(result.possible == best.has_value());
+        if (!best) continue;
+        {
+            BOOST_TEST(result.unlocks == best->first);
+            BOOST_TEST(result.scopes.size() == best->second);
+            for (std::size_t i = 0; i < wanted.size(); ++i) {
+                BOOST_REQUIRE(result.satisfied_by[i].has_value());
+                BOOST_TEST(wanted[i]->accepts.contains(*result.satisfied_by[i]));
+                BOOST_TEST(md::allows(*wanted[i], result.scopes).allowed);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
