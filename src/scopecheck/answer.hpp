@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <mastoscope/mastodon.hpp>
 #include <mastoscope/parse.hpp>
 #include <mastoscope/scope_set.hpp>
 
@@ -21,6 +22,7 @@ struct settings {
     bool json = false;
     bool color = false;
     mastoscope::parse_options parse;  // mode and server version
+    mastoscope::mastodon::grant_type grant = mastoscope::mastodon::grant_type::authorization_code;  // authorize
 };
 
 struct answer {

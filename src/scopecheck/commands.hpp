@@ -1,7 +1,10 @@
 // scopecheck's commands: each a small function from its arguments to an answer (DESIGN §6).
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <mastoscope/version.hpp>
 
@@ -19,5 +22,11 @@ answer diff(settings const& s, std::string_view a, std::string_view b);
 answer authorize(settings const& s, std::string_view registered, std::string_view requested);
 answer info(settings const& s, std::string_view scope_name);
 answer list(settings const& s, mastoscope::version const& at, bool deprecated_only, bool removed);
+
+// Mastodon's real checks (mastodon.cpp).
+answer endpoint(settings const& s, std::string_view method, std::string_view path, std::optional<std::string_view> token);
+answer plan(settings const& s, std::vector<std::string> const& requests);
+answer audit(settings const& s);
+answer register_app(settings const& s, std::optional<std::string_view> scopes);
 
 }  // namespace scopecheck

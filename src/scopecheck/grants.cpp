@@ -5,12 +5,14 @@
 
 #include <mastoscope/algebra.hpp>
 #include <mastoscope/history.hpp>
+#include <mastoscope/mastodon.hpp>
 
 #include "commands.hpp"
 #include "render.hpp"
 
 namespace scopecheck {
 namespace ms = mastoscope;
+namespace md = mastoscope::mastodon;
 
 namespace {
 
@@ -63,7 +65,7 @@ answer explain(settings const& s, std::string_view granted, std::string_view req
     auto const missing = sets.second - ms::closure(sets.first);
     auto a = verdict(s, sets.first, sets.second, missing);
     a.text.push_back(a.line);
-    json because = json::object(), grantors = json::object();
+    json because = json::object(), grantors = json::object(), crossed = json::array();
     std::size_t width = 0;
     for (auto r : sets.second) width = std::max(width, ms::name(r).size());
     for (auto r : sets.second) {
@@ -72,6 +74,13 @@ answer explain(settings const& s, std::string_view granted, std::string_view req
             for (auto c : *chain) names_in_chain.push_back(ms::name(c));
             because[std::string(ms::name(r))] = names_in_chain;
             a.text.push_back(fmt::format("  {:<{}}  {}", ms::name(r), width, chain_text(*chain)));
+            // Routes where Mastodon does not follow this grant: they accept the child, not the parent.
+            for (auto const& d : md::divergences(chain->front(), r, s.parse.server_version)) {
+                crossed.push_back({{"scope", ms::name(d.granted)}, {"method", d.where->method}, {"route", d.where->path}});
+                a.text.push_back(fmt::format("  {:<{}}    {} but Mastodon refuses '{}' on {} {} (it accepts {})", "", width,
+                                             paint(s, tone::warn, "note:"), ms::name(d.granted), d.where->method,
+                                             d.where->path, names(d.where->accepts)));
+            }
         } else {
             auto const by = ms::implied_by(r) & ms::scopes_at(s.parse.server_version);
             grantors[std::string(ms::name(r))] = names_json(by);
@@ -81,33 +90,48 @@ answer explain(settings const& s, std::string_view granted, std::string_view req
     }
     a.object["because"] = because;
     a.object["granted_by"] = grantors;  // an extension: for each missing scope, what would grant it
+    a.object["divergences"] = crossed;  // an extension: routes where Mastodon refuses a grant used above
     return a;
 }
 
 answer authorize(settings const& s, std::string_view registered, std::string_view requested)
 {
-    auto const sets = read_two(s, registered, "REGISTERED", requested, "REQUESTED");
-    if (sets.error) return *sets.error;
-    auto const not_registered = sets.second - sets.first;
-    auto const covered = not_registered & ms::closure(sets.first);
+    auto const blank = [](std::string_view t) { return t.find_first_not_of(' ') == std::string_view::npos; };
+    ms::scope_set app;  // blank: an app registered with no scopes
+    if (!blank(registered)) {
+        auto parsed = read_scopes(s, registered, "REGISTERED");
+        if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
+        app = std::get<ms::parse_result>(parsed).scopes();
+    }
+    std::optional<std::string_view> scope_parameter;  // blank: the parameter was absent
+    if (!blank(requested)) {
+        auto parsed = read_scopes(s, requested, "REQUESTED");
+        if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
+        scope_parameter = requested;
+    }
+    auto const result = md::authorize(app, scope_parameter, s.grant, s.parse.server_version);
     answer a;
-    a.code = not_registered.empty() ? yes : no;
-    a.object = {{"accepted", not_registered.empty()},
-                {"not_registered", names_json(not_registered)},
-                {"covered_by_hierarchy", names_json(covered)}};
-    if (not_registered.empty()) {
-        a.line = fmt::format("{}: every requested scope is registered", paint(s, tone::good, "accepted"));
+    a.code = result.accepted ? yes : no;
+    a.object = {{"accepted", result.accepted},
+                {"not_registered", names_json(result.not_registered)},
+                {"covered_by_hierarchy", names_json(result.covered_by_hierarchy)},
+                {"scopes", names_json(result.scopes)},
+                {"error", result.error.empty() ? json(nullptr) : json(result.error)}};
+    auto const asked = scope_parameter ? std::string{} : fmt::format(" (no scope requested: the default '{}')",
+                                                                     ms::name(ms::default_scope));
+    if (result.accepted) {
+        a.line = fmt::format("{}: the token gets '{}'{}", paint(s, tone::good, "accepted"), names(result.scopes), asked);
         return a;
     }
-    a.line = fmt::format("{}: not registered: {} (Mastodon answers invalid_scope)", paint(s, tone::bad, "refused"),
-                         names(not_registered));
+    a.line = fmt::format("{} ({}): not registered: {}{}", paint(s, tone::bad, "refused"), result.error,
+                         names(result.not_registered), asked);
     a.text.push_back(a.line);
-    if (!covered.empty()) {
+    if (!result.covered_by_hierarchy.empty()) {
         a.text.push_back(fmt::format("  '{}' would cover {} under the documented hierarchy, but Mastodon compares",
-                                     names(sets.first), names(covered)));
+                                     names(app), names(result.covered_by_hierarchy)));
         a.text.push_back("  requested scopes with registered ones literally, so it still refuses (issue #22140).");
     }
-    a.text.push_back(fmt::format("  To request them, register '{}'.", names(sets.first | not_registered)));
+    a.text.push_back(fmt::format("  To request them, register '{}'.", names(app | result.not_registered)));
     return a;
 }
 

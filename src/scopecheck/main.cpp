@@ -1,7 +1,9 @@
 // scopecheck: the command line (CLI11) over mastoscope; each subcommand calls one function of commands.hpp.
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -32,10 +34,10 @@ bool use_color(std::string const& choice)
 }
 
 // One scope-string argument, or "-" for one per line of standard input.
-int run(settings const& s, answer (*command)(settings const&, std::string_view), std::string const& arg)
+int run(settings const& s, std::function<answer(std::string_view)> const& command, std::string const& arg)
 {
-    if (arg == "-") return run_batch(s, stdin, s.parse.max_length, [&](std::string_view line) { return command(s, line); });
-    return print_answer(s, command(s, arg));
+    if (arg == "-") return run_batch(s, stdin, s.parse.max_length, command);
+    return print_answer(s, command(arg));
 }
 
 int run(settings const& s, answer (*command)(settings const&, std::string_view, std::string_view),
@@ -133,6 +135,35 @@ int main(int argc, char** argv)
         sub->add_option(c.argument, c.value, "A scope string, or - for standard input")->required();
         sub->footer(fmt::format("Example:\n  {}", c.example));
     }
+    std::string grant = "authorization_code";
+    app.get_subcommand("authorize")
+        ->add_option("--grant-type", grant, "authorization_code (GET /oauth/authorize) or client_credentials")
+        ->check(CLI::IsMember({"authorization_code", "client_credentials"}))
+        ->capture_default_str();
+    app.get_subcommand("authorize")->footer(
+        "A blank REGISTERED is an app registered with no scopes; a blank REQUESTED means no scope parameter.\n"
+        "Example:\n  scopecheck authorize read read:accounts    # refused: Mastodon compares literally");
+
+    std::string method, path, token;
+    auto* endpoint = app.add_subcommand("endpoint", "Which scopes a route accepts, and whether a token passes (0 yes, 1 no, 2 no route)");
+    endpoint->add_option("METHOD", method, "GET, POST, PUT, PATCH or DELETE")->required();
+    endpoint->add_option("PATH", path, "A concrete path such as /api/v1/accounts/109/statuses")->required();
+    endpoint->add_option("--token", token, "The token's scopes, or - for one scope string per line of standard input");
+    endpoint->footer("Example:\n  scopecheck endpoint GET /api/v1/accounts/relationships --token follow");
+
+    std::vector<std::string> requests;
+    auto* plan = app.add_subcommand("plan", "The least-privilege scopes for a token that must call every ROUTE");
+    plan->add_option("ROUTE", requests, "\"METHOD PATH\", one argument per route")->required();
+    plan->footer("Example:\n  scopecheck plan \"GET /api/v1/accounts/verify_credentials\" \"POST /api/v1/statuses\"");
+
+    auto* audit = app.add_subcommand("audit", "Every route where the documented hierarchy grants a scope that Mastodon refuses");
+    audit->footer("Example:\n  scopecheck --json audit");
+
+    std::vector<std::string> registered;
+    auto* reg = app.add_subcommand("register", "Mastodon's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)");
+    reg->add_option("SCOPES", registered, "The scopes parameter; leave it out to send none, - for standard input")->expected(0, 1);
+    reg->footer("Example:\n  scopecheck register 'read write:statuses'");
+
     std::string at;
     bool deprecated_only = false, removed = false;
     auto* list = app.add_subcommand("list", "The scopes a version has (every scope ever known with --removed)");
@@ -157,7 +188,7 @@ int main(int argc, char** argv)
         }
         if (!known) {
             fmt::print(stderr, "scopecheck: error: unknown command '{}'; the commands are grants, explain, validate, "
-                               "expand, normalize, diff, lint, authorize, info and list (see --help)\n", arg);
+                               "expand, normalize, diff, lint, authorize, info, list, endpoint, plan, audit and register (see --help)\n", arg);
             return bad_input;
         }
         break;
@@ -174,10 +205,22 @@ int main(int argc, char** argv)
     s.color = use_color(color);
     s.parse.mode = *ms::parse_mode_from(mode);
     s.parse.server_version = *ms::parse_version(server_version);
+    s.grant = grant == "client_credentials" ? ms::mastodon::grant_type::client_credentials
+                                            : ms::mastodon::grant_type::authorization_code;
+    if (endpoint->parsed()) {
+        if (endpoint->count("--token") == 0) return print_answer(s, scopecheck::endpoint(s, method, path, std::nullopt));
+        return run(s, [&](std::string_view line) { return scopecheck::endpoint(s, method, path, line); }, token);
+    }
+    if (plan->parsed()) return print_answer(s, scopecheck::plan(s, requests));
+    if (audit->parsed()) return print_answer(s, scopecheck::audit(s));
+    if (reg->parsed()) {
+        if (registered.empty()) return print_answer(s, scopecheck::register_app(s, std::nullopt));
+        return run(s, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered.front());
+    }
     for (auto& c : pairs)
         if (app.got_subcommand(c.name)) return run(s, c.function, c.a, c.b);
     for (auto& c : singles)
-        if (app.got_subcommand(c.name)) return run(s, c.function, c.value);
+        if (app.got_subcommand(c.name)) return run(s, [&](std::string_view text) { return c.function(s, text); }, c.value);
     return print_answer(s, scopecheck::list(s, at.empty() ? s.parse.server_version : *ms::parse_version(at),
                                             deprecated_only, removed));
 }

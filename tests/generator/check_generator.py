@@ -2,8 +2,9 @@
 # Runs the generator on broken YAML (must fail at the line and column the file's first line expects)
 # and on the real data (must succeed, and leave an unchanged output file untouched).
 """Usage:
-  check_generator.py GENERATOR CASE.yaml       the case's first line reads `# expect: LINE:COL: MESSAGE`
-  check_generator.py --unchanged GENERATOR DATA.yaml
+  check_generator.py GENERATOR CASE.yaml [ARGS...]   the case's first line reads `# expect: LINE:COL: MESSAGE`
+  check_generator.py --unchanged GENERATOR DATA.yaml [ARGS...]
+ARGS are passed on to the generator (the route generator needs --scopes SCOPES.yaml).
 """
 
 import os
@@ -12,12 +13,12 @@ import sys
 import tempfile
 
 
-def run(generator, source, output):
-    return subprocess.run([sys.executable, generator, source, "-o", output],
+def run(generator, source, output, extra=()):
+    return subprocess.run([sys.executable, generator, source, *extra, "-o", output],
                           capture_output=True, text=True, check=False)
 
 
-def check_rejection(generator, case):
+def check_rejection(generator, case, extra):
     with open(case, encoding="utf-8") as f:
         first = f.readline()
     if not first.startswith("# expect: "):
@@ -25,7 +26,7 @@ def check_rejection(generator, case):
     expected = f"{case}:{first[len('# expect: '):].rstrip()}"
     with tempfile.TemporaryDirectory() as tmp:
         output = os.path.join(tmp, "out.hpp")
-        result = run(generator, case, output)
+        result = run(generator, case, output, extra)
         if os.path.exists(output):
             return f"{case}: the generator wrote output for broken input"
     stderr = result.stderr.strip()
@@ -37,15 +38,15 @@ def check_rejection(generator, case):
     return None
 
 
-def check_unchanged(generator, data):
+def check_unchanged(generator, data, extra):
     with tempfile.TemporaryDirectory() as tmp:
         output = os.path.join(tmp, "scope_table.hpp")
-        first = run(generator, data, output)
+        first = run(generator, data, output, extra)
         if first.returncode != 0:
             return f"{data}: generator failed: {first.stderr}"
         past = 1_000_000_000
         os.utime(output, ns=(past, past))
-        second = run(generator, data, output)
+        second = run(generator, data, output, extra)
         if second.returncode != 0 or second.stderr:
             return f"{data}: second run failed: {second.stderr}"
         if os.stat(output).st_mtime_ns != past:
@@ -54,10 +55,10 @@ def check_unchanged(generator, data):
 
 
 def main(argv):
-    if argv[:1] == ["--unchanged"] and len(argv) == 3:
-        error = check_unchanged(argv[1], argv[2])
-    elif len(argv) == 2:
-        error = check_rejection(argv[0], argv[1])
+    if argv[:1] == ["--unchanged"] and len(argv) >= 3:
+        error = check_unchanged(argv[1], argv[2], argv[3:])
+    elif len(argv) >= 2 and argv[0] != "--unchanged":
+        error = check_rejection(argv[0], argv[1], argv[2:])
     else:
         print(__doc__, file=sys.stderr)
         return 2

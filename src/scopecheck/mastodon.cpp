@@ -1,0 +1,157 @@
+// endpoint, plan, audit and register: Mastodon's real checks, from the route table.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include <mastoscope/algebra.hpp>
+#include <mastoscope/history.hpp>
+#include <mastoscope/mastodon.hpp>
+
+#include "commands.hpp"
+#include "render.hpp"
+
+namespace scopecheck {
+namespace ms = mastoscope;
+namespace md = mastoscope::mastodon;
+
+namespace {
+
+std::string route_text(md::route const& r) { return fmt::format("{} {}", r.method, r.path); }
+
+std::string accepts_text(md::route const& r)
+{
+    if (r.token == md::token_mode::any_token) return "any valid token";
+    return r.accepts.empty() ? "no scope check" : names(r.accepts) + "  (any one, held literally)";
+}
+
+std::string why_impossible(md::route const& r, ms::version const& server)
+{
+    if (r.token == md::token_mode::user_session) return "no token can call it: it needs a signed-in browser session";
+    return fmt::format("no token can call it at {}: none of {} exists there", ms::to_string(server), names(r.accepts));
+}
+
+}  // namespace
+
+answer endpoint(settings const& s, std::string_view method, std::string_view path, std::optional<std::string_view> token)
+{
+    auto const* r = md::match(method, path);
+    if (!r) return bad_input_answer(fmt::format("no Mastodon route for {} {}", method, printable(path)));
+    std::optional<ms::scope_set> scopes;
+    if (token) {
+        auto parsed = read_scopes(s, *token, "TOKEN");
+        if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
+        scopes = std::get<ms::parse_result>(parsed).scopes();
+    }
+    auto const verdict = md::allows(*r, scopes);
+    answer a;
+    a.code = !token || verdict.allowed ? yes : no;
+    a.object = {{"method", r->method}, {"route", r->path}, {"accepts", names_json(r->accepts)},
+                {"token", md::to_string(r->token)}, {"allowed", token ? json(verdict.allowed) : json(nullptr)},
+                {"status", token ? json(verdict.status) : json(nullptr)}, {"reason", token ? json(verdict.reason) : json(nullptr)}};
+    a.line = fmt::format("{} ({}): accepts {}", route_text(*r), md::to_string(r->token), accepts_text(*r));
+    a.text = {fmt::format("{}  ({}; {})", paint(s, tone::bold, route_text(*r)), md::to_string(r->token), r->controller),
+              fmt::format("  accepts  {}", accepts_text(*r))};
+    if (!r->notes.empty()) a.text.push_back(fmt::format("  note     {}", r->notes));
+    if (!token) return a;
+    auto const outcome = fmt::format("{} ({}): {}", verdict.allowed ? paint(s, tone::good, "allowed") : paint(s, tone::bad, "refused"),
+                                     verdict.status, verdict.reason);
+    a.line += "; " + outcome;
+    a.text.push_back(outcome);
+    if (!verdict.allowed && !r->accepts.empty()) {
+        std::vector<md::route const*> const one{r};
+        auto const least = md::plan(one, s.parse.server_version);
+        if (least.possible) a.text.push_back(fmt::format("  least privilege: {}", names(least.scopes)));
+        for (auto held : *scopes) {
+            auto const via = ms::closure(held) & r->accepts;
+            if (!via.empty())
+                a.text.push_back(fmt::format("  the documented hierarchy says '{}' grants {}, but Mastodon compares literally",
+                                             ms::name(held), names(via)));
+        }
+    }
+    return a;
+}
+
+answer plan(settings const& s, std::vector<std::string> const& requests)
+{
+    std::vector<md::route const*> wanted;
+    for (auto const& request : requests) {
+        auto const space = request.find(' ');
+        auto const* r = space == std::string::npos ? nullptr : md::match(request.substr(0, space), request.substr(space + 1));
+        if (!r) return bad_input_answer(fmt::format("no Mastodon route for '{}' (write \"METHOD PATH\")", printable(request)));
+        wanted.push_back(r);
+    }
+    auto const result = md::plan(wanted, s.parse.server_version);
+    answer a;
+    a.code = result.possible ? yes : no;
+    json routes = json::array();
+    std::size_t width = 0;
+    for (auto const* r : wanted) width = std::max(width, route_text(*r).size());
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        std::string by_name;  // the scope that serves the route, if it needs one
+        if (i < result.satisfied_by.size() && result.satisfied_by[i]) by_name = ms::name(*result.satisfied_by[i]);
+        routes.push_back({{"method", wanted[i]->method}, {"route", wanted[i]->path},
+                          {"satisfied_by", by_name.empty() ? json(nullptr) : json(by_name)}});
+        bool const impossible = std::count(result.impossible.begin(), result.impossible.end(), wanted[i]) > 0;
+        a.text.push_back(fmt::format("  {:<{}}  {}", route_text(*wanted[i]), width,
+                                     impossible          ? paint(s, tone::bad, why_impossible(*wanted[i], s.parse.server_version))
+                                     : !by_name.empty() ? "← " + by_name
+                                     : !result.possible ? std::string("not planned")
+                                     : wanted[i]->accepts.empty() ? std::string("needs no scope")
+                                                                  : std::string("-")));
+    }
+    a.object = {{"scopes", names_json(result.scopes)}, {"unlocks", result.unlocks}, {"routes", routes}};
+    a.line = result.possible ? fmt::format("{}: {}  (passes the scope check of {} routes)", paint(s, tone::good, "plan"),
+                                           names(result.scopes), result.unlocks)
+                             : fmt::format("{}: at {} no token can call every route", paint(s, tone::bad, "no plan"),
+                                           ms::to_string(s.parse.server_version));
+    a.text.insert(a.text.begin(), a.line);
+    return a;
+}
+
+answer audit(settings const& s)
+{
+    auto const found = md::audit(s.parse.server_version);
+    answer a;
+    json list = json::array();
+    for (auto const& d : found) {
+        list.push_back({{"scope", ms::name(d.granted)}, {"method", d.where->method}, {"route", d.where->path},
+                        {"hierarchy_says", true}, {"mastodon_says", false}});
+    }
+    a.object = {{"divergences", list}};
+    a.line = fmt::format("{} places where the documented hierarchy grants a route that Mastodon refuses", found.size());
+    a.text.push_back(a.line);
+    for (std::size_t i = 0; i < found.size(); ++i) {
+        if (i == 0 || found[i].granted != found[i - 1].granted)
+            a.text.push_back(fmt::format("{} is refused on:", paint(s, tone::bold, ms::name(found[i].granted))));
+        a.text.push_back(fmt::format("  {:<52} accepts {}", route_text(*found[i].where), names(found[i].where->accepts)));
+    }
+    return a;
+}
+
+answer register_app(settings const& s, std::optional<std::string_view> scopes)
+{
+    auto const result = md::register_app(scopes, s.parse.server_version);
+    answer a;
+    a.code = result.accepted ? yes : no;
+    a.object = {{"accepted", result.accepted}, {"stored", names_json(result.stored)}, {"status", result.status},
+                {"error", result.error.empty() ? json(nullptr) : json(result.error)}};
+    if (result.accepted) {
+        a.line = fmt::format("{} ({}): ", paint(s, tone::good, "accepted"), result.status) +
+                 (!scopes ? fmt::format("no scopes parameter, so the app gets '{}'", names(result.stored))
+                  : result.stored.empty() ? "no scopes at all: the app may later request any scope the server has"
+                                          : fmt::format("the app's scopes are '{}'", names(result.stored)));
+        a.text.push_back(a.line);
+        return a;
+    }
+    a.line = fmt::format("{} ({}): {}", paint(s, tone::bad, "refused"), result.status, result.error);
+    a.text.push_back(a.line);
+    // Which tokens are at fault, read as Doorkeeper reads the string (any whitespace separates).
+    auto const lenient = ms::parse(*scopes, {ms::parse_mode::lenient, s.parse.server_version});
+    for (auto const& d : lenient.diagnostics())
+        if (d.kind() != ms::diagnostic_kind::duplicate && d.kind() != ms::diagnostic_kind::deprecated &&
+            d.kind() != ms::diagnostic_kind::empty)
+            a.text.push_back(fmt::format("  because {}", d.message()));
+    return a;
+}
+
+}  // namespace scopecheck
