@@ -34,6 +34,24 @@ def rows(items, comments=None):
     return "\n".join(lines)
 
 
+def perfect_hash(names):
+    """A seed for 32-bit FNV-1a whose top `bits` bits give every name its own slot of 2**bits."""
+    bits = max(6, (4 * len(names) - 1).bit_length())  # about four slots per name
+    for seed in range(1, 1 << 24):
+        slots = {}
+        for i, name in enumerate(names):
+            h = seed
+            for byte in name.encode():
+                h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+            slot = h >> (32 - bits)
+            if slot in slots:
+                break
+            slots[slot] = i
+        else:
+            return seed, bits, slots
+    raise RuntimeError("no perfect-hash seed found")
+
+
 def render(registry, source):
     all_scopes = registry.scopes
     count = len(all_scopes)
@@ -48,6 +66,7 @@ def render(registry, source):
         refs.extend(s.refs)
         ref_offsets.append(len(refs))
     mistaken = sorted((m, s.identifier) for s in all_scopes for m, _ in s.mistaken_names)
+    seed, bits, slots = perfect_hash(names)
     values = {
         "source": source,
         "underlying": "std::uint8_t" if count <= 256 else "std::uint16_t",
@@ -55,8 +74,6 @@ def render(registry, source):
         "scope_count": count,
         "word_count": word_count,
         "names": rows(cxx_string(n) for n in names),
-        "sorted_names": rows(f"name_entry{{{cxx_string(s.name)}, scope::{s.identifier}}}"
-                             for s in sorted(all_scopes, key=lambda s: s.name.encode())),
         "parents": per_scope(lambda s: cxx_words(s.parents, word_count)),
         "children": per_scope(lambda s: cxx_words(s.children, word_count)),
         "closure": per_scope(lambda s: cxx_words(s.closure, word_count)),
@@ -64,8 +81,13 @@ def render(registry, source):
         "added": per_scope(lambda s: cxx_version(s.added)),
         "deprecated": per_scope(lambda s: cxx_version(s.deprecated)),
         "removed": per_scope(lambda s: cxx_version(s.removed)),
+        "version_texts": per_scope(lambda s: "version_text{" + ", ".join(
+            cxx_string(str(v) if v else "") for v in (s.added, s.deprecated, s.removed)) + "}"),
         "deprecation_notes": per_scope(lambda s: cxx_string(s.deprecation_note), comment=False),
         "descriptions": per_scope(lambda s: cxx_string(s.description), comment=False),
+        "hash_seed": f"0x{seed:08x}u",
+        "hash_bits": bits,
+        "hash_slots": ", ".join(str(slots.get(i, -1)) for i in range(1 << bits)),
         "ref_count": len(refs),
         "ref_numbers": ", ".join(str(r) for r in refs),
         "ref_offsets": ", ".join(str(o) for o in ref_offsets),

@@ -22,20 +22,27 @@ constexpr std::size_t index(scope s) noexcept { return static_cast<std::size_t>(
 // The scope's name exactly as Mastodon spells it, e.g. "read:mutes".
 constexpr std::string_view name(scope s) noexcept { return detail::table::names[index(s)]; }
 
-// The scope with exactly this name (case-sensitive, no trimming), or nullopt.
+namespace detail {
+// The perfect hash of the generated table, one byte at a time (a scanner can hash while it reads).
+constexpr std::uint32_t hash_start = table::hash_seed;
+constexpr std::uint32_t hash_step(std::uint32_t h, char c) noexcept { return (h ^ static_cast<unsigned char>(c)) * 0x01000193u; }
+
+// lookup() for a text whose hash is already known.
+constexpr std::optional<scope> lookup_hashed(std::string_view text, std::uint32_t hash) noexcept
+{
+    auto const slot = table::hash_slots[hash >> (32 - table::hash_bits)];
+    if (slot < 0 || table::names[static_cast<std::size_t>(slot)] != text) return std::nullopt;
+    return static_cast<scope>(slot);
+}
+}  // namespace detail
+
+// The scope with exactly this name (case-sensitive, no trimming), or nullopt. One hash of the text
+// and one comparison, through the generated perfect hash.
 constexpr std::optional<scope> lookup(std::string_view text) noexcept
 {
-    auto const& table = detail::table::sorted_names;
-    std::size_t lo = 0, hi = table.size();
-    while (lo < hi) {
-        auto const mid = lo + (hi - lo) / 2;
-        if (table[mid].name < text)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    if (lo < table.size() && table[lo].name == text) return table[lo].id;
-    return std::nullopt;
+    std::uint32_t h = detail::hash_start;
+    for (char c : text) h = detail::hash_step(h, c);
+    return detail::lookup_hashed(text, h);
 }
 
 // One-line description, and the Mastodon pull requests and issues that shaped the scope.

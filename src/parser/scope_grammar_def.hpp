@@ -8,6 +8,7 @@
 #include "config.hpp"
 #include "scope_grammar.hpp"
 #include "scope_reader.hpp"
+#include "token_scanner.hpp"
 
 BOOST_FUSION_ADAPT_STRUCT(mastoscope::parser::version_fields, major, minor, patch, pre_release)
 
@@ -16,8 +17,8 @@ namespace mastoscope::parser {
 namespace actions {
 
 inline auto const raw_token = [](auto& ctx) {
-    auto const& range = x3::_attr(ctx);
-    x3::get<reader_tag>(ctx).raw_token(range.begin(), range.end());
+    auto const& token = x3::_attr(ctx);
+    x3::get<reader_tag>(ctx).raw_token(token.first, token.last, token.hash);
 };
 inline auto const begin_token = [](auto& ctx) { x3::get<reader_tag>(ctx).begin_token(); };
 // X3's _where is the input after the match; these matches have fixed lengths, so step back over them.
@@ -40,9 +41,10 @@ query_scopes_type const query_scopes = "query scope string";
 lenient_scopes_type const lenient_scopes = "lenient scope string";
 version_type const version_string = "version";
 
-// Strict and lenient: a token is every byte up to the next separator, handed over as it stands.
-auto const strict_token = x3::raw[x3::lexeme[+(x3::char_ - strict_separator)]][actions::raw_token];
-auto const lenient_token = x3::raw[x3::lexeme[+(x3::char_ - lenient_separator)]][actions::raw_token];
+// Strict and lenient: a token is every byte up to the next separator, handed over as it stands with
+// its perfect hash, computed in the same pass (token_scanner.hpp).
+auto const strict_token = x3::lexeme[token_scanner<strict_separator_byte>{}][actions::raw_token];
+auto const lenient_token = x3::lexeme[token_scanner<lenient_separator_byte>{}][actions::raw_token];
 
 // Query: %XX is a byte (and %20 a separator), a lone '%' is a bad escape, anything else is itself.
 auto const hex_byte = x3::uint_parser<unsigned char, 16, 2, 2>{};

@@ -40,11 +40,42 @@ std::string describe_byte(unsigned char c)
     return fmt::format("control byte 0x{:02X} is not allowed", c);
 }
 
+// The server version's available and deprecated scopes, kept per thread for the last version asked:
+// parsing many strings for one server computes them once.
+struct version_masks {
+    version server;
+    scope_set available, deprecated;
+};
+
+constexpr version_masks make_masks(version const& server) noexcept
+{
+    version_masks masks{server, scopes_at(server), {}};
+    for (scope s : masks.available)
+        if (deprecated_at(s, server)) masks.deprecated.insert(s);
+    return masks;
+}
+
+version_masks const& masks_for(version const& server) noexcept
+{
+    static constexpr version_masks newest = make_masks(newest_release);  // the default, at compile time
+    if (server == newest_release) return newest;
+    thread_local version_masks cache{version{}, {}, {}};
+    thread_local bool filled = false;
+    if (!filled || !(cache.server == server)) {
+        cache = make_masks(server);
+        filled = true;
+    }
+    return cache;
+}
+
 }  // namespace
 
 scope_reader::scope_reader(std::string_view text, parse_options const& options) noexcept
     : text_{text}, options_{options}
 {
+    auto const& masks = masks_for(options.server_version);
+    available_ = masks.available;
+    deprecated_ = masks.deprecated;
 }
 
 bool scope_reader::is_bad_byte(unsigned char c) const noexcept { return c < 0x20 || c == 0x7F || c >= 0x80; }
@@ -55,15 +86,15 @@ void scope_reader::report(diagnostic_kind kind, severity level, std::size_t colu
     diagnostics_.emplace_back(kind, level, column, std::string(token), std::move(suggestion), std::move(message));
 }
 
-void scope_reader::raw_token(char const* first, char const* last)
+// The rest of raw_token: a known scope that is unavailable or repeated, or a token that is no scope.
+void scope_reader::odd_token(std::string_view token, std::optional<scope> found, std::size_t column)
 {
-    any_token_ = true;
-    std::string_view const token{first, static_cast<std::size_t>(last - first)};
+    if (found) return known(*found, token, column);  // names have no bad bytes
     auto const bad = std::find_if(token.begin(), token.end(), [this](char c) { return is_bad_byte(static_cast<unsigned char>(c)); });
-    if (bad == token.end()) return classify(token, offset(first) + 1);
+    if (bad == token.end()) return unknown(token, column);
     auto const hint = suggest(token, options_.server_version);
     report(diagnostic_kind::bad_character, options_.mode == parse_mode::lenient ? severity::warning : severity::error,
-           offset(first) + static_cast<std::size_t>(bad - token.begin()) + 1, token, hint ? hint->text : "",
+           column + static_cast<std::size_t>(bad - token.begin()), token, hint ? hint->text : "",
            with_suggestion(describe_byte(static_cast<unsigned char>(*bad)), hint));
 }
 
@@ -113,16 +144,21 @@ void scope_reader::decoded_token(char const* first, char const* last)
 
 void scope_reader::classify(std::string_view token, std::size_t column)
 {
-    auto const& v = options_.server_version;
-    auto const found = lookup(token);
-    if (!found) {
-        auto const hint = suggest(token, v);
-        return report(diagnostic_kind::unknown_scope,
-                      options_.mode == parse_mode::lenient ? severity::warning : severity::error, column, token,
-                      hint ? hint->text : "", with_suggestion(fmt::format("unknown scope '{}'", token), hint));
-    }
-    scope const s = *found;
-    if (!available_at(s, v)) {
+    if (auto const found = lookup(token)) return known(*found, token, column);
+    unknown(token, column);
+}
+
+void scope_reader::unknown(std::string_view token, std::size_t column)
+{
+    auto const hint = suggest(token, options_.server_version);
+    report(diagnostic_kind::unknown_scope, options_.mode == parse_mode::lenient ? severity::warning : severity::error,
+           column, token, hint ? hint->text : "", with_suggestion(fmt::format("unknown scope '{}'", token), hint));
+}
+
+void scope_reader::known(scope s, std::string_view token, std::size_t column)
+{
+    if (!available_.contains(s)) {
+        auto const& v = options_.server_version;
         if (v < added(s)) {
             return report(diagnostic_kind::not_yet_added, severity::error, column, token, "",
                           fmt::format("'{}' was added in {}; the server runs {}", token, to_string(added(s)), to_string(v)));
@@ -140,21 +176,25 @@ void scope_reader::classify(std::string_view token, std::size_t column)
 
 parse_result scope_reader::finish() &&
 {
-    auto const& v = options_.server_version;
     if (!any_token_) report(diagnostic_kind::empty, severity::error, 1, "", "", "the scope string is blank");
-    for (scope s : scopes_) {
-        if (!deprecated_at(s, v)) continue;
+    for (scope s : scopes_ & deprecated_) {
+        // Plain appends: a deprecated scope is common in stored tokens, so this path stays cheap.
         auto const instead = to_string(replacement(s, scopes_));
-        auto message = fmt::format("'{}' is deprecated since {}", name(s), to_string(*deprecated(s)));
-        if (!deprecation_note(s).empty()) message += fmt::format(" ({})", deprecation_note(s));
-        if (!instead.empty()) message += fmt::format("; write '{}' instead", instead);
+        auto const note = deprecation_note(s);
+        std::string message;
+        message.reserve(64 + note.size() + instead.size());
+        ((message += '\'') += name(s)) += "' is deprecated since ";
+        message += detail::table::version_texts[index(s)].deprecated;
+        if (!note.empty()) ((message += " (") += note) += ')';
+        if (!instead.empty()) ((message += "; write '") += instead) += "' instead";
         report(diagnostic_kind::deprecated, severity::warning, first_column_[index(s)], name(s), instead, std::move(message));
     }
     bool const has_error = std::any_of(diagnostics_.begin(), diagnostics_.end(), [](auto const& d) { return d.is_error(); });
     if (options_.mode == parse_mode::lenient && any_token_ && scopes_.empty() && !has_error)
         report(diagnostic_kind::empty, severity::error, 1, "", "", "no known scope is left in the input");
-    std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
-                     [](auto const& a, auto const& b) { return a.column() < b.column(); });
+    if (diagnostics_.size() > 1)
+        std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
+                         [](auto const& a, auto const& b) { return a.column() < b.column(); });
     return parse_result{scopes_, std::move(diagnostics_), first_column_};
 }
 

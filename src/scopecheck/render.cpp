@@ -50,7 +50,15 @@ bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x7F; }
 std::string printable(std::string_view text)
 {
     std::string out;
-    for (unsigned char c : text) out += plain_byte(c) ? std::string(1, static_cast<char>(c)) : fmt::format("\\x{:02X}", c);
+    out.reserve(text.size());
+    for (unsigned char c : text) {
+        if (plain_byte(c)) {
+            out += static_cast<char>(c);
+        } else {
+            char const hex[] = "0123456789ABCDEF";
+            ((out += "\\x") += hex[c >> 4]) += hex[c & 15];
+        }
+    }
     return out;
 }
 

@@ -15,28 +15,31 @@ answer validate(settings const& s, std::string_view text)
     auto const result = ms::parse(text, s.parse);
     answer a;
     a.code = result ? yes : no;
-    json errors = json::array(), warnings = json::array();
-    std::string const head = result ? "valid: " : "invalid: ";
-    std::string first_problem;
-    for (auto const& d : result.diagnostics()) {
-        auto const kind = ms::to_string(d.kind());
-        if (d.is_error()) {
-            errors.push_back({{"kind", kind}, {"column", d.column()}, {"token", d.token()}, {"message", d.message()},
-                              {"suggestion", d.suggestion().empty() ? json(nullptr) : json(d.suggestion())}});
-        } else {
-            warnings.push_back({{"kind", kind}, {"scope", d.token()}, {"message", d.message()}, {"column", d.column()}});
+    std::string_view const head = result ? "valid:" : "invalid:";
+    if (s.json) {  // only what is printed is built: a batch of a million lines should not pay for both
+        json errors = json::array(), warnings = json::array();
+        for (auto const& d : result.diagnostics()) {
+            auto const kind = ms::to_string(d.kind());
+            if (d.is_error())
+                errors.push_back({{"kind", kind}, {"column", d.column()}, {"token", d.token()}, {"message", d.message()},
+                                  {"suggestion", d.suggestion().empty() ? json(nullptr) : json(d.suggestion())}});
+            else
+                warnings.push_back({{"kind", kind}, {"scope", d.token()}, {"message", d.message()}, {"column", d.column()}});
         }
-        auto const label = d.is_error() ? paint(s, tone::bad, "error") : paint(s, tone::warn, "warning");
-        a.text.push_back(caret_line(text, d.column(), head.size(), fmt::format("{}: {}", label, d.message())));
-        if (first_problem.empty()) first_problem = fmt::format("{}", d);
+        a.object = {{"valid", static_cast<bool>(result)}, {"scopes", names_json(result.scopes())}, {"errors", errors},
+                    {"warnings", warnings}};
+        return a;
     }
-    a.object = {{"valid", static_cast<bool>(result)}, {"scopes", names_json(result.scopes())}, {"errors", errors},
-                {"warnings", warnings}};
-    a.line = paint(s, result ? tone::good : tone::bad, head.substr(0, head.size() - 1)) + ' ' + printable(text);
+    a.line = paint(s, result ? tone::good : tone::bad, head);
+    (a.line += ' ') += printable(text);
+    if (result.diagnostics().empty()) return a;
     // A single answer shows every diagnostic under the input; the batch line names the first.
-    a.text.insert(a.text.begin(), a.line);
-    if (!first_problem.empty()) a.line += fmt::format("  ({}{})", first_problem,
-                                                      result.diagnostics().size() > 1 ? ", ..." : "");
+    a.text.push_back(a.line);
+    for (auto const& d : result.diagnostics()) {
+        auto const label = d.is_error() ? paint(s, tone::bad, "error") : paint(s, tone::warn, "warning");
+        a.text.push_back(caret_line(text, d.column(), head.size() + 1, fmt::format("{}: {}", label, d.message())));
+    }
+    a.line += fmt::format("  ({}{})", result.diagnostics().front(), result.diagnostics().size() > 1 ? ", ..." : "");
     return a;
 }
 
