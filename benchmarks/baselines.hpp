@@ -16,6 +16,7 @@
 #include <vector>
 
 #include <mastoscope/mastoscope.hpp>
+#include <mastoscope/parse.hpp>
 
 namespace bench {
 

@@ -1,4 +1,5 @@
 #include <mastoscope/mastoscope.hpp>
+#include <mastoscope/text.hpp>
 #include <cstdio>
 using namespace mastoscope::literals;
 namespace ms = mastoscope;

@@ -1,8 +1,11 @@
-// Text forms of versions and scope sets.
-#include <mastoscope/scope_set.hpp>
-#include <mastoscope/version.hpp>
+// Text forms of versions and scope sets, and version's out-of-line error.
+#include <stdexcept>
+
+#include <mastoscope/text.hpp>
 
 namespace mastoscope {
+
+void detail::invalid_pre_release() { throw std::invalid_argument("invalid version pre-release"); }
 
 std::string to_string(version const& v)
 {

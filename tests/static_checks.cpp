@@ -52,6 +52,17 @@ static_assert(for_every_pair([](ms::scope a, ms::scope b) {
     return ms::closure(a).contains(a) && !ms::parents(a).contains(a) &&
            (!ms::parents(b).contains(a) || ms::added(a) <= ms::added(b));
 }));
+// The generated perfect hash sends every name to its own slot.
+static_assert([] {
+    namespace t = ms::detail::table;
+    for (std::size_t i = 0; i < ms::scope_count; ++i) {
+        auto h = ms::detail::hash_start;
+        for (char c : t::names[i]) h = ms::detail::hash_step(h, c);
+        if (t::hash_slots[h >> (32 - t::hash_bits)] != static_cast<std::int16_t>(i)) return false;
+    }
+    return true;
+}());
+
 // Lookup and name are inverse over the whole table.
 static_assert([] {
     for (auto s : ms::scope_set::all())

@@ -8,6 +8,8 @@
 #include <vector>
 
 #include <mastoscope/mastoscope.hpp>
+#include <mastoscope/parse.hpp>
+#include <mastoscope/text.hpp>
 
 // Printing for Boost.Test's failure messages.
 namespace mastoscope {

@@ -1,4 +1,5 @@
 // Tests for mastoscope/version.hpp: construction, validation, SemVer ordering and text form.
+#include <mastoscope/text.hpp>
 #include <mastoscope/version.hpp>
 
 #include <boost/test/unit_test.hpp>

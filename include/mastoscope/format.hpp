@@ -7,6 +7,7 @@
 
 #include <mastoscope/parse.hpp>
 #include <mastoscope/scope_set.hpp>
+#include <mastoscope/text.hpp>
 #include <mastoscope/version.hpp>
 
 template <>

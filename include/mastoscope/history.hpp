@@ -1,7 +1,6 @@
 // When scopes appeared, were deprecated and were removed, and what a server version accepts.
 #pragma once
 
-#include <algorithm>
 #include <optional>
 #include <string_view>
 
@@ -49,7 +48,7 @@ constexpr scope_set closure_at(scope_set const& written, version const& v) noexc
 constexpr std::optional<version> min_version(scope_set const& set) noexcept
 {
     version newest{};
-    for (scope s : set) newest = std::max(newest, added(s));
+    for (scope s : set) newest = added(s) > newest ? added(s) : newest;
     for (scope s : set)
         if (!available_at(s, newest)) return std::nullopt;
     return newest;

@@ -1,7 +1,6 @@
 // Compile-time scope literals: "read:mutes"_scope and "read write"_scopes; a bad name does not compile.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
 #include <string_view>
 
@@ -40,7 +39,7 @@ constexpr literal_reading read_scope_string(std::string_view text) noexcept
             ++pos;
             continue;
         }
-        auto const end = std::min(text.find(' ', pos), text.size());
+        auto const end = detail::smaller(text.find(' ', pos), text.size());
         auto const one = read_scope_name(text.substr(pos, end - pos));
         if (one.error != literal_error::none) return one;
         result.scopes |= one.scopes;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include <mastoscope/scope_set.hpp>
+#include <mastoscope/text.hpp>
 #include <mastoscope/version.hpp>
 
 namespace mastoscope {

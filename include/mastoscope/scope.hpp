@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <optional>
-#include <span>
 #include <string_view>
 
 #include <mastoscope/detail/scope_table.hpp>
@@ -47,10 +46,19 @@ constexpr std::optional<scope> lookup(std::string_view text) noexcept
 
 // One-line description, and the Mastodon pull requests and issues that shaped the scope.
 constexpr std::string_view description(scope s) noexcept { return detail::table::descriptions[index(s)]; }
-constexpr std::span<std::uint32_t const> refs(scope s) noexcept
+// (A plain range rather than std::span, to keep <span> out of the core headers.)
+struct ref_list {
+    std::uint32_t const* first;
+    std::uint32_t const* last;
+    constexpr std::uint32_t const* begin() const noexcept { return first; }
+    constexpr std::uint32_t const* end() const noexcept { return last; }
+    constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(last - first); }
+    constexpr bool empty() const noexcept { return first == last; }
+};
+constexpr ref_list refs(scope s) noexcept
 {
-    auto const begin = detail::table::ref_offsets[index(s)], end = detail::table::ref_offsets[index(s) + 1];
-    return std::span{detail::table::ref_numbers}.subspan(begin, end - begin);
+    auto const* const numbers = detail::table::ref_numbers.data();
+    return {numbers + detail::table::ref_offsets[index(s)], numbers + detail::table::ref_offsets[index(s) + 1]};
 }
 
 }  // namespace mastoscope

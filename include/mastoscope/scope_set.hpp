@@ -5,8 +5,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
-#include <iterator>
-#include <string>
 
 #include <mastoscope/scope.hpp>
 
@@ -21,7 +19,8 @@ public:
 
     class iterator {
     public:
-        using iterator_category = std::forward_iterator_tag;
+        // No iterator_category (it would need <iterator>): std::iterator_traits deduces an input
+        // iterator, enough for range-for and for constructing containers.
         using value_type = scope;
         using difference_type = std::ptrdiff_t;
         using pointer = void;
@@ -146,8 +145,5 @@ private:
 
     words_type words_{};
 };
-
-// "read write:media", in id order; the empty set is "".
-std::string to_string(scope_set const& set);
 
 }  // namespace mastoscope

@@ -1,16 +1,20 @@
 // Mastodon's version numbers: MAJOR.MINOR.PATCH with an optional SemVer pre-release, as a constexpr value.
 #pragma once
 
-#include <algorithm>
 #include <array>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <stdexcept>
-#include <string>
 #include <string_view>
 
 namespace mastoscope {
+
+namespace detail {
+// Throws std::invalid_argument; not constexpr, so a bad version in a constant expression does not
+// compile. Defined out of line to keep <stdexcept> out of this header.
+[[noreturn]] void invalid_pre_release();
+constexpr std::size_t smaller(std::size_t a, std::size_t b) noexcept { return a < b ? a : b; }
+}  // namespace detail
 
 // A release such as 4.3.0 or a pre-release such as 4.4.0-rc.2. Ordering follows SemVer: a pre-release
 // sorts before its release, numeric identifiers compare as numbers, alphanumeric ones as ASCII.
@@ -28,8 +32,7 @@ public:
                       std::string_view pre_release = {})
         : major_{major}, minor_{minor}, patch_{patch}
     {
-        if (pre_release.size() > max_pre_release || !valid_pre_release(pre_release))
-            throw std::invalid_argument("invalid version pre-release");
+        if (pre_release.size() > max_pre_release || !valid_pre_release(pre_release)) detail::invalid_pre_release();
         for (std::size_t i = 0; i < pre_release.size(); ++i)
             pre_[i] = pre_release[i];
         pre_size_ = static_cast<std::uint8_t>(pre_release.size());
@@ -60,7 +63,7 @@ public:
         if (text.empty()) return true;
         std::size_t start = 0;
         while (true) {
-            auto const end = std::min(text.find('.', start), text.size());
+            auto const end = detail::smaller(text.find('.', start), text.size());
             auto const ident = text.substr(start, end - start);
             if (ident.empty()) return false;
             for (char c : ident)
@@ -95,10 +98,10 @@ private:
     static constexpr std::strong_ordering compare_pre_release(std::string_view a, std::string_view b) noexcept
     {
         while (!a.empty() && !b.empty()) {
-            auto const ea = std::min(a.find('.'), a.size()), eb = std::min(b.find('.'), b.size());
+            auto const ea = detail::smaller(a.find('.'), a.size()), eb = detail::smaller(b.find('.'), b.size());
             if (auto c = compare_identifier(a.substr(0, ea), b.substr(0, eb)); c != 0) return c;
-            a.remove_prefix(std::min(ea + 1, a.size()));
-            b.remove_prefix(std::min(eb + 1, b.size()));
+            a.remove_prefix(detail::smaller(ea + 1, a.size()));
+            b.remove_prefix(detail::smaller(eb + 1, b.size()));
         }
         return a.size() <=> b.size();  // the one with more identifiers sorts after
     }
@@ -109,8 +112,5 @@ private:
     std::array<char, max_pre_release> pre_{};
     std::uint8_t pre_size_ = 0;
 };
-
-// "4.3.0", "4.4.0-rc.2".
-std::string to_string(version const& v);
 
 }  // namespace mastoscope

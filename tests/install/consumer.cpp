@@ -12,6 +12,7 @@ static_assert(ms::normalize("read read:statuses follow write:mutes"_scopes) == "
 static_assert(("read write"_scopes & "write push"_scopes) == "write"_scopes);
 
 #include <cstdio>
+#include <mastoscope/text.hpp>  // to_string lives outside the umbrella header
 int main()  // links against the installed library, too
 {
     return std::puts(ms::to_string(ms::closure("follow"_scopes)).c_str()) >= 0 ? 0 : 1;
