@@ -2,6 +2,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -71,37 +72,31 @@ struct single_command {
     std::string value;
 };
 
-}  // namespace
+// The command line: options and subcommands (CLI11), and the dispatch to commands.hpp.
+class command_line {
+public:
+    command_line();
+    // nullopt to go on and run(); otherwise the exit status (help, version, or bad usage).
+    std::optional<int> parse(int argc, char** argv);
+    int run();
 
-int main(int argc, char** argv)
-{
-    CLI::App app{"Answers questions about Mastodon's OAuth scopes exactly: what a set grants, whether a scope\n"
-                 "string is valid at a server version, and how Mastodon's literal registration rule decides."};
-    app.name("scopecheck");
-    app.footer("A scope string is Mastodon's space-separated list (\"read write:media\"); '-' in its place reads\n"
-               "one per line from standard input and answers one line per input line.\n"
-               "Exit status: 0 yes/valid, 1 no/invalid, 2 bad usage or an argument that does not parse.\n\n"
-               "Examples:\n"
-               "  scopecheck grants follow read:mutes\n"
-               "  scopecheck --json validate 'read raed'\n"
-               "  scopecheck --server-version 4.2.0 validate profile\n"
-               "  printf 'read\\nwrite\\n' | scopecheck grants - read:statuses");
-    app.set_version_flag("--version", fmt::format("scopecheck {} (Mastodon scopes up to {}; {})", MASTOSCOPE_VERSION,
-                                                  ms::to_string(ms::newest_release), ms::detail::table::revision));
-    app.require_subcommand(1, 1);
-    app.fallthrough();
+private:
+    void add_global_options();
+    void add_scope_commands();
+    void add_mastodon_commands();
+    std::optional<int> reject_unknown_command(int argc, char** argv);
+    settings make_settings() const;
 
-    bool json_output = false;
-    std::string server_version = ms::to_string(ms::newest_release), mode = "strict", color = "auto";
-    app.add_flag("--json", json_output, "Answer in JSON: one object, or JSON Lines with '-'");
-    app.add_option("--server-version", server_version, "Answer for a server at this Mastodon version")
-        ->check(version_check)->capture_default_str()->type_name("V");
-    app.add_option("--mode", mode, "How scope strings are read: strict (as Mastodon), query (URL-encoded), lenient")
-        ->check(CLI::IsMember({"strict", "query", "lenient"}))->capture_default_str();
-    app.add_option("--color", color, "Colour: auto follows NO_COLOR and whether stdout is a terminal")
-        ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
-
-    pair_command pairs[] = {
+    CLI::App app_{"Answers questions about Mastodon's OAuth scopes exactly: what a set grants, whether a scope\n"
+                  "string is valid at a server version, and how Mastodon's literal registration rule decides."};
+    bool json_ = false;
+    std::string server_version_ = ms::to_string(ms::newest_release), mode_ = "strict", color_ = "auto";
+    std::string grant_ = "authorization_code";
+    std::string method_, path_, token_, at_;
+    std::vector<std::string> requests_, registered_;
+    bool deprecated_only_ = false, removed_ = false;
+    CLI::App *endpoint_ = nullptr, *plan_ = nullptr, *audit_ = nullptr, *register_ = nullptr;
+    pair_command pairs_[4] = {
         {"grants", scopecheck::grants, "Does GRANTED grant every scope of REQUIRED? (0 yes, 1 no)", "GRANTED", "REQUIRED",
          "scopecheck grants follow read:mutes        # yes: 'follow' grants 'read:mutes'", {}, {}},
         {"explain", scopecheck::explain, "As grants, and says through which parents each scope is granted, or what is missing",
@@ -112,7 +107,7 @@ int main(int argc, char** argv)
          "Mastodon's rule: is REQUESTED a literal subset of REGISTERED? (0 accepted, 1 refused)", "REGISTERED", "REQUESTED",
          "scopecheck authorize read read:accounts    # refused: Mastodon compares literally", {}, {}},
     };
-    single_command singles[] = {
+    single_command singles_[5] = {
         {"validate", scopecheck::validate, "Is SCOPES valid at the server version? Errors with column and suggestion",
          "SCOPES", "scopecheck validate 'read raed'", {}},
         {"expand", scopecheck::expand, "Every scope SCOPES grants (its closure), in id order", "SCOPES",
@@ -124,55 +119,90 @@ int main(int argc, char** argv)
         {"info", scopecheck::info, "What the data says about one scope, across all versions", "SCOPE",
          "scopecheck info read:mutes", {}},
     };
-    for (auto& c : pairs) {
-        auto* sub = app.add_subcommand(c.name, c.help);
+};
+
+command_line::command_line()
+{
+    app_.name("scopecheck");
+    app_.footer("A scope string is Mastodon's space-separated list (\"read write:media\"); '-' in its place reads\n"
+                "one per line from standard input and answers one line per input line.\n"
+                "Exit status: 0 yes/valid, 1 no/invalid, 2 bad usage or an argument that does not parse.\n\n"
+                "Examples:\n"
+                "  scopecheck grants follow read:mutes\n"
+                "  scopecheck --json validate 'read raed'\n"
+                "  scopecheck --server-version 4.2.0 validate profile\n"
+                "  printf 'read\\nwrite\\n' | scopecheck grants - read:statuses");
+    app_.set_version_flag("--version", fmt::format("scopecheck {} (Mastodon scopes up to {}; {})", MASTOSCOPE_VERSION,
+                                                   ms::to_string(ms::newest_release), ms::detail::table::revision));
+    app_.require_subcommand(1, 1);
+    app_.fallthrough();
+    add_global_options();
+    add_scope_commands();
+    add_mastodon_commands();
+}
+
+void command_line::add_global_options()
+{
+    app_.add_flag("--json", json_, "Answer in JSON: one object, or JSON Lines with '-'");
+    app_.add_option("--server-version", server_version_, "Answer for a server at this Mastodon version")
+        ->check(version_check)->capture_default_str()->type_name("V");
+    app_.add_option("--mode", mode_, "How scope strings are read: strict (as Mastodon), query (URL-encoded), lenient")
+        ->check(CLI::IsMember({"strict", "query", "lenient"}))->capture_default_str();
+    app_.add_option("--color", color_, "Colour: auto follows NO_COLOR and whether stdout is a terminal")
+        ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+}
+
+void command_line::add_scope_commands()
+{
+    for (auto& c : pairs_) {
+        auto* sub = app_.add_subcommand(c.name, c.help);
         sub->add_option(c.first, c.a, "A scope string, or - for standard input")->required();
         sub->add_option(c.second, c.b, "A scope string, or - for standard input")->required();
         sub->footer(fmt::format("Example:\n  {}", c.example));
     }
-    for (auto& c : singles) {
-        auto* sub = app.add_subcommand(c.name, c.help);
+    for (auto& c : singles_) {
+        auto* sub = app_.add_subcommand(c.name, c.help);
         sub->add_option(c.argument, c.value, "A scope string, or - for standard input")->required();
         sub->footer(fmt::format("Example:\n  {}", c.example));
     }
-    std::string grant = "authorization_code";
-    app.get_subcommand("authorize")
-        ->add_option("--grant-type", grant, "authorization_code (GET /oauth/authorize) or client_credentials")
+    auto* authorize = app_.get_subcommand("authorize");
+    authorize->add_option("--grant-type", grant_, "authorization_code (GET /oauth/authorize) or client_credentials")
         ->check(CLI::IsMember({"authorization_code", "client_credentials"}))
         ->capture_default_str();
-    app.get_subcommand("authorize")->footer(
+    authorize->footer(
         "A blank REGISTERED is an app registered with no scopes; a blank REQUESTED means no scope parameter.\n"
         "Example:\n  scopecheck authorize read read:accounts    # refused: Mastodon compares literally");
+}
 
-    std::string method, path, token;
-    auto* endpoint = app.add_subcommand("endpoint", "Which scopes a route accepts, and whether a token passes (0 yes, 1 no, 2 no route)");
-    endpoint->add_option("METHOD", method, "GET, POST, PUT, PATCH or DELETE")->required();
-    endpoint->add_option("PATH", path, "A concrete path such as /api/v1/accounts/109/statuses")->required();
-    endpoint->add_option("--token", token, "The token's scopes, or - for one scope string per line of standard input");
-    endpoint->footer("Example:\n  scopecheck endpoint GET /api/v1/accounts/relationships --token follow");
+void command_line::add_mastodon_commands()
+{
+    endpoint_ = app_.add_subcommand("endpoint", "Which scopes a route accepts, and whether a token passes (0 yes, 1 no, 2 no route)");
+    endpoint_->add_option("METHOD", method_, "GET, POST, PUT, PATCH or DELETE")->required();
+    endpoint_->add_option("PATH", path_, "A concrete path such as /api/v1/accounts/109/statuses")->required();
+    endpoint_->add_option("--token", token_, "The token's scopes, or - for one scope string per line of standard input");
+    endpoint_->footer("Example:\n  scopecheck endpoint GET /api/v1/accounts/relationships --token follow");
 
-    std::vector<std::string> requests;
-    auto* plan = app.add_subcommand("plan", "The least-privilege scopes for a token that must call every ROUTE");
-    plan->add_option("ROUTE", requests, "\"METHOD PATH\", one argument per route")->required();
-    plan->footer("Example:\n  scopecheck plan \"GET /api/v1/accounts/verify_credentials\" \"POST /api/v1/statuses\"");
+    plan_ = app_.add_subcommand("plan", "The least-privilege scopes for a token that must call every ROUTE");
+    plan_->add_option("ROUTE", requests_, "\"METHOD PATH\", one argument per route")->required();
+    plan_->footer("Example:\n  scopecheck plan \"GET /api/v1/accounts/verify_credentials\" \"POST /api/v1/statuses\"");
 
-    auto* audit = app.add_subcommand("audit", "Every route where the documented hierarchy grants a scope that Mastodon refuses");
-    audit->footer("Example:\n  scopecheck --json audit");
+    audit_ = app_.add_subcommand("audit", "Every route where the documented hierarchy grants a scope that Mastodon refuses");
+    audit_->footer("Example:\n  scopecheck --json audit");
 
-    std::vector<std::string> registered;
-    auto* reg = app.add_subcommand("register", "Mastodon's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)");
-    reg->add_option("SCOPES", registered, "The scopes parameter; leave it out to send none, - for standard input")->expected(0, 1);
-    reg->footer("Example:\n  scopecheck register 'read write:statuses'");
+    register_ = app_.add_subcommand("register", "Mastodon's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)");
+    register_->add_option("SCOPES", registered_, "The scopes parameter; leave it out to send none, - for standard input")->expected(0, 1);
+    register_->footer("Example:\n  scopecheck register 'read write:statuses'");
 
-    std::string at;
-    bool deprecated_only = false, removed = false;
-    auto* list = app.add_subcommand("list", "The scopes a version has (every scope ever known with --removed)");
-    list->add_option("--at", at, "The version (default: --server-version)")->check(version_check)->type_name("V");
-    list->add_flag("--deprecated", deprecated_only, "Only those deprecated at that version");
-    list->add_flag("--removed", removed, "Those removed at or before that version instead");
+    auto* list = app_.add_subcommand("list", "The scopes a version has (every scope ever known with --removed)");
+    list->add_option("--at", at_, "The version (default: --server-version)")->check(version_check)->type_name("V");
+    list->add_flag("--deprecated", deprecated_only_, "Only those deprecated at that version");
+    list->add_flag("--removed", removed_, "Those removed at or before that version instead");
     list->footer("Example:\n  scopecheck list --at 4.2.0 --deprecated");
+}
 
-    // CLI11 would answer a mistyped command with "A subcommand is required": name it instead.
+// CLI11 would answer a mistyped command with "A subcommand is required": name it instead.
+std::optional<int> command_line::reject_unknown_command(int argc, char** argv)
+{
     for (int i = 1; i < argc; ++i) {
         std::string const arg = argv[i];
         if (arg == "--server-version" || arg == "--mode" || arg == "--color") {
@@ -180,47 +210,67 @@ int main(int argc, char** argv)
             continue;
         }
         if (arg.empty() || arg[0] == '-') continue;
-        bool known = true;
         try {
-            app.get_subcommand(arg);
+            app_.get_subcommand(arg);
+            return std::nullopt;  // the first word is a command
         } catch (CLI::OptionNotFound const&) {
-            known = false;
-        }
-        if (!known) {
             fmt::print(stderr, "scopecheck: error: unknown command '{}'; the commands are grants, explain, validate, "
                                "expand, normalize, diff, lint, authorize, info, list, endpoint, plan, audit and register (see --help)\n", arg);
             return bad_input;
         }
-        break;
     }
+    return std::nullopt;
+}
 
+std::optional<int> command_line::parse(int argc, char** argv)
+{
+    if (auto const status = reject_unknown_command(argc, argv)) return status;
     try {
-        app.parse(argc, argv);
+        app_.parse(argc, argv);
     } catch (CLI::ParseError const& e) {
-        return app.exit(e) == 0 ? 0 : bad_input;
+        return app_.exit(e) == 0 ? 0 : bad_input;
     }
+    return std::nullopt;
+}
 
+settings command_line::make_settings() const
+{
     settings s;
-    s.json = json_output;
-    s.color = use_color(color);
-    s.parse.mode = *ms::parse_mode_from(mode);
-    s.parse.server_version = *ms::parse_version(server_version);
-    s.grant = grant == "client_credentials" ? ms::mastodon::grant_type::client_credentials
-                                            : ms::mastodon::grant_type::authorization_code;
-    if (endpoint->parsed()) {
-        if (endpoint->count("--token") == 0) return print_answer(s, scopecheck::endpoint(s, method, path, std::nullopt));
-        return run(s, [&](std::string_view line) { return scopecheck::endpoint(s, method, path, line); }, token);
+    s.json = json_;
+    s.color = use_color(color_);
+    s.parse.mode = *ms::parse_mode_from(mode_);
+    s.parse.server_version = *ms::parse_version(server_version_);
+    s.grant = grant_ == "client_credentials" ? ms::mastodon::grant_type::client_credentials
+                                             : ms::mastodon::grant_type::authorization_code;
+    return s;
+}
+
+int command_line::run()
+{
+    auto const s = make_settings();
+    if (endpoint_->parsed()) {
+        if (endpoint_->count("--token") == 0) return print_answer(s, scopecheck::endpoint(s, method_, path_, std::nullopt));
+        return ::run(s, [&](std::string_view line) { return scopecheck::endpoint(s, method_, path_, line); }, token_);
     }
-    if (plan->parsed()) return print_answer(s, scopecheck::plan(s, requests));
-    if (audit->parsed()) return print_answer(s, scopecheck::audit(s));
-    if (reg->parsed()) {
-        if (registered.empty()) return print_answer(s, scopecheck::register_app(s, std::nullopt));
-        return run(s, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered.front());
+    if (plan_->parsed()) return print_answer(s, scopecheck::plan(s, requests_));
+    if (audit_->parsed()) return print_answer(s, scopecheck::audit(s));
+    if (register_->parsed()) {
+        if (registered_.empty()) return print_answer(s, scopecheck::register_app(s, std::nullopt));
+        return ::run(s, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered_.front());
     }
-    for (auto& c : pairs)
-        if (app.got_subcommand(c.name)) return run(s, c.function, c.a, c.b);
-    for (auto& c : singles)
-        if (app.got_subcommand(c.name)) return run(s, [&](std::string_view text) { return c.function(s, text); }, c.value);
-    return print_answer(s, scopecheck::list(s, at.empty() ? s.parse.server_version : *ms::parse_version(at),
-                                            deprecated_only, removed));
+    for (auto& c : pairs_)
+        if (app_.got_subcommand(c.name)) return ::run(s, c.function, c.a, c.b);
+    for (auto& c : singles_)
+        if (app_.got_subcommand(c.name)) return ::run(s, [&](std::string_view text) { return c.function(s, text); }, c.value);
+    return print_answer(s, scopecheck::list(s, at_.empty() ? s.parse.server_version : *ms::parse_version(at_),
+                                            deprecated_only_, removed_));
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    command_line cli;
+    if (auto const status = cli.parse(argc, argv)) return *status;
+    return cli.run();
 }
