@@ -170,8 +170,7 @@ void scope_reader::known(scope s, std::string_view token, std::size_t column)
         return report(diagnostic_kind::duplicate, severity::warning, column, token, "",
                       fmt::format("'{}' is written more than once; Mastodon keeps one", token));
     }
-    scopes_.insert(s);
-    first_column_[index(s)] = static_cast<std::uint32_t>(column);
+    keep(s, column);
 }
 
 parse_result scope_reader::finish() &&

@@ -24,11 +24,7 @@ public:
         any_token_ = true;
         std::string_view const token{first, static_cast<std::size_t>(last - first)};
         auto const found = detail::lookup_hashed(token, hash);
-        if (found && available_.contains(*found) && !scopes_.contains(*found)) {
-            scopes_.insert(*found);
-            first_column_[index(*found)] = static_cast<std::uint32_t>(offset(first) + 1);
-            return;
-        }
+        if (found && available_.contains(*found) && !scopes_.contains(*found)) return keep(*found, offset(first) + 1);
         odd_token(token, found, offset(first) + 1);
     }
 
@@ -49,6 +45,11 @@ private:
     std::size_t offset(char const* at) const noexcept { return static_cast<std::size_t>(at - text_.data()); }
     bool is_bad_byte(unsigned char c) const noexcept;
     void odd_token(std::string_view token, std::optional<scope> found, std::size_t column);
+    void keep(scope s, std::size_t column) noexcept  // a scope written once and available: kept
+    {
+        scopes_.insert(s);
+        first_column_[index(s)] = static_cast<std::uint32_t>(column);
+    }
     void classify(std::string_view token, std::size_t column);
     void known(scope s, std::string_view token, std::size_t column);
     void unknown(std::string_view token, std::size_t column);
