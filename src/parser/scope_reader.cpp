@@ -161,10 +161,10 @@ void scope_reader::known(scope s, std::string_view token, std::size_t column)
         auto const& v = options_.server_version;
         if (v < added(s)) {
             return report(diagnostic_kind::not_yet_added, severity::error, column, token, "",
-                          fmt::format("'{}' was added in {}; the server runs {}", token, to_string(added(s)), to_string(v)));
+                          fmt::format("'{}' was added in {}; the server runs {}", token, detail::table::version_texts[index(s)].added, to_string(v)));
         }
         return report(diagnostic_kind::removed, severity::error, column, token, "",
-                      fmt::format("'{}' was removed in {}; the server runs {}", token, to_string(*removed(s)), to_string(v)));
+                      fmt::format("'{}' was removed in {}; the server runs {}", token, detail::table::version_texts[index(s)].removed, to_string(v)));
     }
     if (scopes_.contains(s)) {
         return report(diagnostic_kind::duplicate, severity::warning, column, token, "",
