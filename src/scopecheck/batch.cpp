@@ -12,6 +12,16 @@
 namespace scopecheck {
 namespace {
 
+int first_write_error = 0;  // errno of the first failed write, for report_output_error
+
+// Writes one line; false once the stream has failed (a closed pipe, a full disk).
+bool write_line(std::FILE* out, std::string_view text)
+{
+    if (std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fputc('\n', out) != EOF) return true;
+    if (first_write_error == 0) first_write_error = errno;
+    return false;
+}
+
 // JSON text that never throws: invalid UTF-8 in an input becomes U+FFFD.
 std::string dump(json const& object) { return object.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -58,42 +68,54 @@ private:
 
 }  // namespace
 
-int print_answer(settings const& s, answer const& a)
+int print_answer(settings const& s, answer const& a, streams const& io)
 {
     auto const& lines = a.text.empty() ? std::vector<std::string>{a.line} : a.text;
     if (a.code == bad_input) {
-        for (auto const& l : lines) fmt::print(stderr, "{}\n", l);
+        for (auto const& l : lines) write_line(io.err, l);
     } else if (s.json) {
-        fmt::print("{}\n", dump(a.object));
+        write_line(io.out, dump(a.object));
     } else {
-        for (auto const& l : lines) fmt::print("{}\n", l);
+        for (auto const& l : lines) write_line(io.out, l);
     }
     return a.code;
 }
 
-int run_batch(settings const& s, std::FILE* in, std::size_t max_line,
+int run_batch(settings const& s, streams const& io, std::size_t max_line,
               std::function<answer(std::string_view)> const& answer_for)
 {
-    line_reader reader{in, max_line + 1};
+    line_reader reader{io.in, max_line + 1};
     std::string line;
     int worst = yes;
     for (std::size_t number = 1; reader.next(line); ++number) {
         auto const a = answer_for(line);
         worst = std::max(worst, a.code);
+        bool written;
         if (s.json) {
             json object = {{"input", line}};
             object.update(a.object);
-            fmt::print("{}\n", dump(object));
+            written = write_line(io.out, dump(object));
         } else {
-            fmt::print("{}\n", a.line);
+            written = write_line(io.out, a.line);
         }
-        if (a.code == bad_input) fmt::print(stderr, "scopecheck: line {}: {}\n", number, a.line);
+        if (!written) return bad_input;  // nobody reads the answers any more: stop reading
+        if (a.code == bad_input) write_line(io.err, fmt::format("scopecheck: line {}: {}", number, a.line));
     }
-    if (std::ferror(in)) {
-        fmt::print(stderr, "scopecheck: error: cannot read standard input: {}\n", std::strerror(errno));
+    if (std::ferror(io.in)) {
+        write_line(io.err, fmt::format("scopecheck: error: cannot read standard input: {}", std::strerror(errno)));
         return bad_input;
     }
     return worst;
+}
+
+int report_output_error(int code, streams const& io)
+{
+    errno = 0;
+    if (std::fflush(io.out) == 0 && !std::ferror(io.out)) return code;
+    int const error = first_write_error ? first_write_error : errno;
+    write_line(io.err, error ? fmt::format("scopecheck: error: cannot write standard output: {}", std::strerror(error))
+                             : std::string{"scopecheck: error: cannot write standard output"});
+    return bad_input;
 }
 
 }  // namespace scopecheck

@@ -9,13 +9,26 @@
 
 namespace scopecheck {
 
-// Prints a single answer (stdout, or stderr for bad input) and returns its exit code.
-int print_answer(settings const& s, answer const& a);
+// Where batch mode reads and writes: standard input, output and error, or memory in the fuzzer.
+struct streams {
+    std::FILE* in = stdin;
+    std::FILE* out = stdout;
+    std::FILE* err = stderr;
+};
 
-// Answers each line of `in` (a trailing CR is dropped; a line longer than `max_line` bytes is cut to
-// max_line + 1 bytes so the parser reports it too_long), one output line per input line: JSON Lines
-// with an "input" key under --json. Returns the highest exit code of the answers (0 for no input).
-int run_batch(settings const& s, std::FILE* in, std::size_t max_line,
+// Prints a single answer (out, or err for bad input) and returns its exit code.
+int print_answer(settings const& s, answer const& a, streams const& io = {});
+
+// Answers each line of `io.in` (a trailing CR is dropped; a line longer than `max_line` bytes is cut
+// to max_line + 1 bytes so the parser reports it too_long), one output line per input line: JSON
+// Lines with an "input" key under --json. Returns the highest exit code of the answers (0 for no
+// input), or bad_input when the input cannot be read (said on io.err) or the output cannot be written
+// (reading stops; left for the caller to report, see report_output_error).
+int run_batch(settings const& s, streams const& io, std::size_t max_line,
               std::function<answer(std::string_view)> const& answer_for);
+
+// After the last answer: flushes `out`; if anything written to it was lost (a closed pipe, a full
+// disk), says so on `err` and returns bad_input, otherwise returns `code`.
+int report_output_error(int code, streams const& io = {});
 
 }  // namespace scopecheck

@@ -1,4 +1,5 @@
 // scopecheck: the command line (CLI11) over mastoscope; each subcommand calls one function of commands.hpp.
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -37,7 +38,7 @@ bool use_color(std::string const& choice)
 // One scope-string argument, or "-" for one per line of standard input.
 int run(settings const& s, std::function<answer(std::string_view)> const& command, std::string const& arg)
 {
-    if (arg == "-") return run_batch(s, stdin, s.parse.max_length, command);
+    if (arg == "-") return run_batch(s, {}, s.parse.max_length, command);
     return print_answer(s, command(arg));
 }
 
@@ -48,8 +49,8 @@ int run(settings const& s, answer (*command)(settings const&, std::string_view, 
         fmt::print(stderr, "scopecheck: error: only one argument can be '-' (standard input)\n");
         return bad_input;
     }
-    if (a == "-") return run_batch(s, stdin, s.parse.max_length, [&](std::string_view line) { return command(s, line, b); });
-    if (b == "-") return run_batch(s, stdin, s.parse.max_length, [&](std::string_view line) { return command(s, a, line); });
+    if (a == "-") return run_batch(s, {}, s.parse.max_length, [&](std::string_view line) { return command(s, line, b); });
+    if (b == "-") return run_batch(s, {}, s.parse.max_length, [&](std::string_view line) { return command(s, a, line); });
     return print_answer(s, command(s, a, b));
 }
 
@@ -270,7 +271,10 @@ int command_line::run()
 
 int main(int argc, char** argv)
 {
+    // A closed stdout (`scopecheck validate - < big | head -1`) is a write error, reported on stderr
+    // with exit status 2, rather than a silent death by SIGPIPE.
+    std::signal(SIGPIPE, SIG_IGN);
     command_line cli;
     if (auto const status = cli.parse(argc, argv)) return *status;
-    return cli.run();
+    return report_output_error(cli.run());
 }
