@@ -2,6 +2,7 @@
 // parent edges alone (independent of the generated closure table).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <ostream>
 #include <random>
@@ -46,23 +47,47 @@ private:
 };
 
 // Reflexive-transitive closure by walking parent edges backwards: s grants c when s is c or an
-// ancestor of c. Uses only parents(), never the closure or implied_by tables.
+// ancestor of c. Uses only parents(), never the closure or implied_by tables; each scope's walk is
+// done once, and a set grants the union of what its scopes grant.
 inline mastoscope::scope_set reference_closure(mastoscope::scope_set const& written)
 {
-    mastoscope::scope_set granted;
-    for (auto c : every_scope()) {
-        std::vector<mastoscope::scope> todo{c};
-        mastoscope::scope_set seen;
-        while (!todo.empty()) {
-            auto s = todo.back();
-            todo.pop_back();
-            if (seen.contains(s)) continue;
-            seen.insert(s);
-            if (written.contains(s)) granted.insert(c);
-            for (auto p : mastoscope::parents(s)) todo.push_back(p);
+    static auto const grants_of = [] {
+        std::vector<mastoscope::scope_set> each(mastoscope::scope_count);
+        for (auto c : every_scope()) {
+            std::vector<mastoscope::scope> todo{c};
+            mastoscope::scope_set seen;
+            while (!todo.empty()) {
+                auto s = todo.back();
+                todo.pop_back();
+                if (seen.contains(s)) continue;
+                seen.insert(s);
+                each[mastoscope::index(s)].insert(c);
+                for (auto p : mastoscope::parents(s)) todo.push_back(p);
+            }
         }
-    }
+        return each;
+    }();
+    mastoscope::scope_set granted;
+    for (auto s : written) granted |= grants_of[mastoscope::index(s)];
     return granted;
+}
+
+// The newest release first, then every version at which some scope was added, deprecated or removed,
+// and the pre-release just before each (4.3.0-rc.1 lacks what 4.3.0 adds): where answers change.
+inline std::vector<mastoscope::version> boundary_versions()
+{
+    using mastoscope::version;
+    std::vector<version> all{mastoscope::newest_release};
+    auto const add = [&](version const& v) {
+        for (auto const& each : {v, version{v.major(), v.minor(), v.patch(), "rc.1"}})
+            if (std::find(all.begin(), all.end(), each) == all.end()) all.push_back(each);
+    };
+    for (auto s : every_scope()) {
+        add(mastoscope::added(s));
+        if (auto v = mastoscope::deprecated(s)) add(*v);
+        if (auto v = mastoscope::removed(s)) add(*v);
+    }
+    return all;
 }
 
 }  // namespace test

@@ -70,6 +70,11 @@ std::string caret_line(std::string_view text, std::size_t column, std::size_t in
     return fmt::format("{:{}}^ {}", "", cells, message);
 }
 
+std::string more_line(std::size_t hidden, std::size_t indent)
+{
+    return fmt::format("{:{}}... and {} more (--json lists them all)", "", indent, hidden);
+}
+
 answer bad_input_answer(std::string_view message)
 {
     answer a;

@@ -28,6 +28,11 @@ json version_json(std::optional<mastoscope::version> const& v);
 std::string printable(std::string_view text);
 std::string caret_line(std::string_view text, std::size_t column, std::size_t indent, std::string_view message);
 
+// Text output shows at most this many carets under one input (each is as wide as the input, so a
+// 64 KiB string of bad tokens would otherwise print gigabytes); `more_line` counts the rest.
+inline constexpr std::size_t max_carets = 20;
+std::string more_line(std::size_t hidden, std::size_t indent);
+
 // Parses a command's scope-string argument at the server version. Errors make a bad_input answer
 // naming the argument (e.g. "REQUIRED") with the first error, its column and a caret.
 std::variant<mastoscope::parse_result, answer> read_scopes(settings const& s, std::string_view text,

@@ -1,4 +1,6 @@
 // validate and lint: every diagnostic of a scope string, with its column and a caret under it.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <mastoscope/format.hpp>
@@ -35,10 +37,12 @@ answer validate(settings const& s, std::string_view text)
     if (result.diagnostics().empty()) return a;
     // A single answer shows every diagnostic under the input; the batch line names the first.
     a.text.push_back(a.line);
-    for (auto const& d : result.diagnostics()) {
+    for (auto const& d : result.diagnostics().first(std::min(max_carets, result.diagnostics().size()))) {
         auto const label = d.is_error() ? paint(s, tone::bad, "error") : paint(s, tone::warn, "warning");
         a.text.push_back(caret_line(text, d.column(), head.size() + 1, fmt::format("{}: {}", label, d.message())));
     }
+    if (result.diagnostics().size() > max_carets)
+        a.text.push_back(more_line(result.diagnostics().size() - max_carets, head.size() + 1));
     a.line += fmt::format("  ({}{})", result.diagnostics().front(), result.diagnostics().size() > 1 ? ", ..." : "");
     return a;
 }
@@ -53,15 +57,17 @@ answer lint(settings const& s, std::string_view text)
     std::string const head = result.warnings.empty() ? "clean: " : "lint: ";
     for (auto const& w : result.warnings) {
         warnings.push_back({{"kind", ms::to_string(w.kind)}, {"scope", w.scope}, {"message", w.message}, {"column", w.column}});
-        a.text.push_back(caret_line(text, w.column, head.size(),
-                                    fmt::format("{} {}", paint(s, tone::warn, ms::to_string(w.kind)), w.message)));
+        if (a.text.size() < max_carets)
+            a.text.push_back(caret_line(text, w.column, head.size(),
+                                        fmt::format("{} {}", paint(s, tone::warn, ms::to_string(w.kind)), w.message)));
     }
+    if (result.warnings.size() > max_carets) a.text.push_back(more_line(result.warnings.size() - max_carets, head.size()));
     a.object = {{"warnings", warnings}};
     a.line = paint(s, result.warnings.empty() ? tone::good : tone::warn, head.substr(0, head.size() - 1)) + ' ' + printable(text);
     a.text.insert(a.text.begin(), a.line);
     if (!result.warnings.empty()) {
         std::string kinds;
-        for (auto const& w : result.warnings) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", ms::to_string(w.kind), w.scope);
+        for (auto const& w : result.warnings) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", ms::to_string(w.kind), printable(w.scope));
         a.line += fmt::format("  ({})", kinds);
     }
     return a;
