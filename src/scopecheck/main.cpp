@@ -127,7 +127,8 @@ command_line::command_line()
     app_.name("scopecheck");
     app_.footer("A scope string is Mastodon's space-separated list (\"read write:media\"); '-' in its place reads\n"
                 "one per line from standard input and answers one line per input line.\n"
-                "Exit status: 0 yes/valid, 1 no/invalid, 2 bad usage or an argument that does not parse.\n\n"
+                "Exit status: 0 yes/valid, 1 no/invalid, 2 bad usage, an argument that does not parse, or\n"
+                "standard input or output that fails (unreadable, closed, full).\n\n"
                 "Examples:\n"
                 "  scopecheck grants follow read:mutes\n"
                 "  scopecheck --json validate 'read raed'\n"
