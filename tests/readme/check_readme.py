@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 # Keeps the README honest: each example appears in it verbatim, the block after it is exactly what the
-# example prints, and the README's two shell commands are the ones .ci/run runs.
+# example prints, the README's two shell commands are the ones .ci/run runs, and so is every line of its
+# bash blocks (the sanitizer run).
 """Usage: check_readme.py README.md CI_SCRIPT SCOPECHECK EXAMPLE.cpp EXAMPLE_BINARY [EXAMPLE.cpp EXAMPLE_BINARY ...]
 
 `console` blocks are sessions: each "$ command" runs in bash with scopecheck on PATH, and the lines up
@@ -77,6 +78,10 @@ def main(argv):
     for command in commands:
         if command not in ci_lines:
             errors.append(f"{ci} does not run the README's command:\n  {command}")
+    for body in (body for lang, body in fenced if lang == "bash"):
+        for line in filter(None, (line.strip() for line in body.split("\n"))):
+            if line not in ci_lines:
+                errors.append(f"{ci} does not run this line of a README bash block:\n  {line}")
     for e in errors:
         print(e, file=sys.stderr)
     return 1 if errors else 0
