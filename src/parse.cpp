@@ -61,8 +61,10 @@ std::optional<version> parse_version(std::string_view text)
     if (!boost::spirit::x3::parse(first, text.data() + text.size(), grammar::version_string(), fields))
         return std::nullopt;
     std::string_view const pre = fields.pre_release;
+    std::string_view const build = fields.build_metadata;
     if (pre.size() > version::max_pre_release || !version::valid_pre_release(pre)) return std::nullopt;
-    return version{fields.major, fields.minor, fields.patch, pre};
+    if (build.size() > version::max_build_metadata || !version::valid_build_metadata(build)) return std::nullopt;
+    return version{fields.major, fields.minor, fields.patch, pre, build};
 }
 
 std::string_view to_string(diagnostic_kind kind) noexcept

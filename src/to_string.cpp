@@ -5,12 +5,13 @@
 
 namespace mastoscope {
 
-void detail::invalid_pre_release() { throw std::invalid_argument("invalid version pre-release"); }
+void detail::invalid_version() { throw std::invalid_argument("invalid version pre-release or build metadata"); }
 
 std::string to_string(version const& v)
 {
     auto text = std::to_string(v.major()) + '.' + std::to_string(v.minor()) + '.' + std::to_string(v.patch());
     if (v.is_pre_release()) (text += '-') += v.pre_release();
+    if (!v.build_metadata().empty()) (text += '+') += v.build_metadata();
     return text;
 }
 

@@ -47,24 +47,39 @@ BOOST_AUTO_TEST_CASE(every_boundary_of_every_scope)
     }
 }
 
-// The boundaries the foundation issue names.
+// Boundaries read from Mastodon's history: read:reports went with #9009 in 2.6.0; profile came in
+// 4.3.0-beta.1, crypto went in 4.3.0-rc.1 (so both exist in the betas); collections in 4.6.0-beta.1.
 BOOST_AUTO_TEST_CASE(named_boundaries)
 {
     BOOST_TEST(ms::available_at(scope::read_reports, version{2, 4, 3}));
-    BOOST_TEST(ms::available_at(scope::read_reports, version{2, 9, 0}));
-    BOOST_TEST(!ms::available_at(scope::read_reports, version{2, 9, 1}));
+    BOOST_TEST(ms::available_at(scope::read_reports, version{2, 5, 2}));
+    BOOST_TEST(!ms::available_at(scope::read_reports, version{2, 6, 0}));
+    BOOST_TEST(!ms::deprecated(scope::read_reports).has_value());  // removed outright, never deprecated
     BOOST_TEST(ms::available_at(scope::crypto, version{3, 2, 0}));
     BOOST_TEST(ms::available_at(scope::crypto, version{4, 2, 12}));
+    BOOST_TEST(ms::available_at(scope::crypto, version{4, 3, 0, "beta.2"}));
+    BOOST_TEST(!ms::available_at(scope::crypto, version{4, 3, 0, "rc.1"}));
     BOOST_TEST(!ms::available_at(scope::crypto, version{4, 3, 0}));
     BOOST_TEST(!ms::available_at(scope::profile, version{4, 2, 12}));
+    BOOST_TEST(!ms::available_at(scope::profile, version{4, 3, 0, "alpha.5"}));
+    BOOST_TEST(ms::available_at(scope::profile, version{4, 3, 0, "beta.1"}));
+    BOOST_TEST(ms::available_at(scope::profile, version{4, 3, 0, "rc.1"}));
     BOOST_TEST(ms::available_at(scope::profile, version{4, 3, 0}));
     BOOST_TEST(!ms::available_at(scope::read_collections, version{4, 5, 9}));
-    BOOST_TEST(ms::available_at(scope::read_collections, version{4, 6, 0}));
+    BOOST_TEST(ms::available_at(scope::read_collections, version{4, 6, 0, "beta.1"}));
     BOOST_TEST(ms::available_at(scope::write_collections, version{4, 6, 0}));
     BOOST_TEST((version{4, 3, 0, "rc.1"} < version{4, 3, 0}));
-    BOOST_TEST(!ms::available_at(scope::profile, version{4, 3, 0, "rc.1"}));
-    BOOST_TEST(ms::scopes_at(ms::newest_release).size() == 47u);  // accepted today
     BOOST_TEST(ms::deprecated_at(scope::follow, ms::newest_release));
+}
+
+// Build metadata, as servers report versions, is kept but does not change what a version has.
+BOOST_AUTO_TEST_CASE(build_metadata_is_ignored)
+{
+    version const glitch{4, 3, 0, "", "glitch"};
+    BOOST_TEST(ms::available_at(scope::profile, glitch));
+    BOOST_TEST(!ms::available_at(scope::crypto, glitch));
+    BOOST_TEST((ms::scopes_at(glitch) == ms::scopes_at(version{4, 3, 0})));
+    BOOST_TEST(glitch.build_metadata() == "glitch");
 }
 
 BOOST_AUTO_TEST_CASE(scopes_at_matches_available_at)
@@ -81,7 +96,8 @@ BOOST_AUTO_TEST_CASE(min_version)
 {
     BOOST_TEST((ms::min_version(scope_set{}) == version{}));
     BOOST_TEST((ms::min_version(scope_set{scope::read, scope::profile}) == ms::added(scope::profile)));
-    BOOST_TEST(!ms::min_version(scope_set{scope::crypto, scope::profile}).has_value());
+    BOOST_TEST((ms::min_version(scope_set{scope::crypto, scope::profile}) == version{4, 3, 0, "beta.1"}));
+    BOOST_TEST(!ms::min_version(scope_set{scope::crypto, scope::read_collections}).has_value());
     BOOST_TEST(!ms::min_version(scope_set{scope::read_reports, scope::read_bookmarks}).has_value());
     test::random_sets gen{3};
     for (int i = 0; i < 500; ++i) {  // whenever it answers, the answer accepts the whole set

@@ -151,15 +151,15 @@ BOOST_AUTO_TEST_CASE(messages_read_well)
     auto const tab = ms::parse("read\twrite");
     BOOST_TEST(tab.diagnostics()[0].message().find("tab") != std::string::npos);
     auto const gone = ms::parse("crypto");
-    BOOST_TEST(gone.diagnostics()[0].message() == "'crypto' was removed in 4.3.0; the server runs 4.7.0");
+    BOOST_TEST(gone.diagnostics()[0].message() == "'crypto' was removed in 4.3.0-rc.1; the server runs 4.7.0");
     auto const early = ms::parse("profile", {ms::parse_mode::strict, ms::version{4, 2, 0}});
-    BOOST_TEST(early.diagnostics()[0].message() == "'profile' was added in 4.3.0; the server runs 4.2.0");
+    BOOST_TEST(early.diagnostics()[0].message() == "'profile' was added in 4.3.0-beta.1; the server runs 4.2.0");
 }
 
 BOOST_AUTO_TEST_CASE(versions_parse)
 {
     for (auto text : {"4.3.0", "4.8.0-alpha.1", "4.4.0-rc.2", "0.0.0", "10.20.30", "1.0.0-0.3.7", "1.0.0-x-y-z.--",
-                      "4294967295.0.0"}) {
+                      "4294967295.0.0", "4.3.0+glitch", "4.2.10+hometown-1.1.1", "4.3.0-rc.1+build.007"}) {
         auto const v = ms::parse_version(text);
         BOOST_TEST_CONTEXT(text)
         {
@@ -168,8 +168,15 @@ BOOST_AUTO_TEST_CASE(versions_parse)
         }
     }
     BOOST_TEST((*ms::parse_version("4.8.0-alpha.1") == ms::version{4, 8, 0, "alpha.1"}));
+    // Build metadata is kept for display and ignored for order (SemVer item 10).
+    auto const hometown = *ms::parse_version("4.2.10+hometown-1.1.1");
+    BOOST_TEST(hometown.build_metadata() == "hometown-1.1.1");
+    BOOST_TEST((hometown == ms::version{4, 2, 10}));
+    BOOST_TEST(((hometown <=> ms::version{4, 2, 10}) == 0));
+    BOOST_TEST((hometown < ms::version{4, 2, 11}));
     for (auto text : {"", "4", "4.3", "4.3.0.1", "v4.3.0", " 4.3.0", "4.3.0 ", "04.3.0", "4.03.0", "4.3.00", "4.3.0-",
-                      "4.3.0-rc..1", "4.3.0-01", "4.3.0+build", "4294967296.0.0", "4.3.0-\xc3\xbc", "4.3.-1",
+                      "4.3.0-rc..1", "4.3.0-01", "4.3.0+", "4.3.0+a..b", "4.3.0+a+b", "4.3.0+\xc3\xbc",
+                      "4.3.0+abcdefghijklmnopqrstuvwxyzabcdefghijklmn", "4294967296.0.0", "4.3.0-\xc3\xbc", "4.3.-1",
                       "4.3.0-abcdefghijklmnopqrstuvwx", "4.3.0\n", "a.b.c"})
         BOOST_TEST_CONTEXT('"' << text << '"') { BOOST_TEST(!ms::parse_version(text).has_value()); }
 }

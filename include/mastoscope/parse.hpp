@@ -97,8 +97,9 @@ private:
 // Parses a scope string. Never throws for any input; a valid string allocates nothing.
 parse_result parse(std::string_view text, parse_options const& options = {});
 
-// "4.3.0", "4.8.0-alpha.1", "4.4.0-rc.2"; anything else (spaces, a leading 'v', leading zeros, build
-// metadata, numbers past 32 bits, a pre-release longer than version::max_pre_release) is nullopt.
+// "4.3.0", "4.8.0-alpha.1", "4.4.0-rc.2", "4.3.0+glitch", "4.2.10+hometown-1.1.1" (SemVer 2.0.0); anything
+// else (spaces, a leading 'v', leading zeros, numbers past 32 bits, a pre-release longer than
+// version::max_pre_release, build metadata longer than version::max_build_metadata) is nullopt.
 std::optional<version> parse_version(std::string_view text);
 
 // "unknown_scope", "not_yet_added", ...: the names used in JSON output.

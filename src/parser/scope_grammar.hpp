@@ -15,7 +15,8 @@ struct version_fields {
     std::uint32_t major = 0;
     std::uint32_t minor = 0;
     std::uint32_t patch = 0;
-    std::string pre_release;  // empty when absent
+    std::string pre_release;     // empty when absent
+    std::string build_metadata;  // empty when absent
 };
 
 // The scope rules have no attribute: their semantic actions feed the scope_reader in the context.

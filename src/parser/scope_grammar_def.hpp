@@ -10,7 +10,7 @@
 #include "scope_reader.hpp"
 #include "token_scanner.hpp"
 
-BOOST_FUSION_ADAPT_STRUCT(mastoscope::parser::version_fields, major, minor, patch, pre_release)
+BOOST_FUSION_ADAPT_STRUCT(mastoscope::parser::version_fields, major, minor, patch, pre_release, build_metadata)
 
 namespace mastoscope::parser {
 
@@ -57,13 +57,15 @@ auto const strict_scopes_def = *strict_token >> x3::eoi;
 auto const query_scopes_def = *query_token >> x3::eoi;
 auto const lenient_scopes_def = *lenient_token >> x3::eoi;
 
-// MAJOR.MINOR.PATCH without leading zeros, then an optional -PRE-RELEASE of dot-separated identifiers.
+// MAJOR.MINOR.PATCH without leading zeros, then an optional -PRE-RELEASE and an optional +BUILD, each of
+// dot-separated identifiers.
 // Explicit ASCII ranges: Spirit's digit/alnum classifiers must never see a non-ASCII byte.
 auto const ascii_digit = x3::char_('0', '9');
 auto const number = !(x3::lit('0') >> ascii_digit) >> x3::uint32;
 auto const identifier = +(ascii_digit | x3::char_('a', 'z') | x3::char_('A', 'Z') | x3::char_('-'));
 auto const version_string_def =
-    number >> '.' >> number >> '.' >> number >> -('-' >> x3::raw[identifier % '.']) >> x3::eoi;
+    number >> '.' >> number >> '.' >> number >> -('-' >> x3::raw[identifier % '.']) >>
+    -('+' >> x3::raw[identifier % '.']) >> x3::eoi;
 
 BOOST_SPIRIT_DEFINE(strict_scopes, query_scopes, lenient_scopes, version_string)
 

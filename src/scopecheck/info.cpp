@@ -84,11 +84,14 @@ answer list(settings const& s, ms::version const& at, bool deprecated_only, bool
     answer a;
     a.object = {{"scopes", names_json(chosen)}};
     a.line = chosen.empty() ? "" : ms::to_string(chosen);
-    std::size_t width = 0;
-    for (auto sc : chosen) width = std::max(width, ms::name(sc).size());
+    std::size_t width = 0, added_width = 0;
+    for (auto sc : chosen) {
+        width = std::max(width, ms::name(sc).size());
+        added_width = std::max(added_width, ms::to_string(ms::added(sc)).size());
+    }
     for (auto sc : chosen) {
         auto const status = status_at(sc, at);
-        a.text.push_back(fmt::format("{:<{}}  {:<7} {}{}", ms::name(sc), width, ms::to_string(ms::added(sc)),
+        a.text.push_back(fmt::format("{:<{}}  {:<{}} {}{}", ms::name(sc), width, ms::to_string(ms::added(sc)), added_width,
                                      status.empty() ? "" : paint(s, tone::warn, status + ": "), ms::description(sc)));
     }
     if (chosen.empty()) a.text.push_back(paint(s, tone::dim, "(no scopes)"));

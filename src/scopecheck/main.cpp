@@ -24,7 +24,7 @@ using namespace scopecheck;
 
 CLI::Validator const version_check{
     [](std::string& text) {
-        return ms::parse_version(text) ? std::string{} : "not a Mastodon version such as 4.3.0 or 4.4.0-rc.2: " + text;
+        return ms::parse_version(text) ? std::string{} : "not a version such as 4.3.0, 4.4.0-rc.2 or 4.3.0+glitch: " + text;
     },
     ""};
 

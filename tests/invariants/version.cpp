@@ -49,8 +49,24 @@ struct semver {
     std::vector<std::string_view> pre;  // empty for a release
 };
 
+// Build metadata (SemVer item 10): dot-separated non-empty identifiers, leading zeros allowed.
+bool build_metadata(std::string_view s)
+{
+    if (s.size() > ms::version::max_build_metadata) return false;
+    for (auto id : fields(s, '.')) {
+        if (id.empty()) return false;
+        for (char c : id)
+            if (!ident_char(c)) return false;
+    }
+    return true;
+}
+
 std::optional<semver> read(std::string_view text)
 {
+    if (auto const plus = text.find('+'); plus != std::string_view::npos) {
+        if (!build_metadata(text.substr(plus + 1))) return std::nullopt;
+        text = text.substr(0, plus);
+    }
     auto const dash = text.find('-');
     auto const core = fields(text.substr(0, dash), '.');
     if (core.size() != 3) return std::nullopt;
@@ -73,19 +89,19 @@ std::optional<semver> read(std::string_view text)
     return v;
 }
 
-std::strong_ordering compare_identifier(std::string_view a, std::string_view b)
+std::weak_ordering compare_identifier(std::string_view a, std::string_view b)
 {
     bool const an = all_digits(a), bn = all_digits(b);
     if (an && bn) return a.size() != b.size() ? a.size() <=> b.size() : a.compare(b) <=> 0;
-    if (an != bn) return an ? std::strong_ordering::less : std::strong_ordering::greater;
+    if (an != bn) return an ? std::weak_ordering::less : std::weak_ordering::greater;
     return a.compare(b) <=> 0;
 }
 
-std::strong_ordering compare(semver const& a, semver const& b)
+std::weak_ordering compare(semver const& a, semver const& b)
 {
     for (int i = 0; i < 3; ++i)
         if (a.core[i] != b.core[i]) return a.core[i] <=> b.core[i];
-    if (a.pre.empty() != b.pre.empty()) return a.pre.empty() ? std::strong_ordering::greater : std::strong_ordering::less;
+    if (a.pre.empty() != b.pre.empty()) return a.pre.empty() ? std::weak_ordering::greater : std::weak_ordering::less;
     for (std::size_t i = 0; i < a.pre.size() && i < b.pre.size(); ++i)
         if (auto c = compare_identifier(a.pre[i], b.pre[i]); c != 0) return c;
     return a.pre.size() <=> b.pre.size();
@@ -112,7 +128,10 @@ std::string check_version_order(std::string_view a, std::string_view b)
     auto const expected = compare(*read(a), *read(b));
     if ((*va <=> *vb) != expected) return "versions do not compare as SemVer says";
     if ((*vb <=> *va) != (0 <=> expected)) return "version comparison is not antisymmetric";
-    if ((*va == *vb) != (a == b)) return "equal versions have different texts";
+    auto const precedence = [](std::string_view t) { return t.substr(0, t.find('+')); };
+    if ((*va == *vb) != (precedence(a) == precedence(b))) return "equal versions have different texts before '+'";
+    if (a.find('+') == std::string_view::npos && !va->build_metadata().empty())
+        return "a version without '+' has build metadata";
     return "";
 }
 
