@@ -96,6 +96,8 @@ def render(registry, source):
         "default_scope": registry.default_scope.identifier,
         "newest_release": cxx_version(registry.newest_release),
         "revision": cxx_string(registry.revision),
+        "checks": "\n".join(f"// {c.source}\ninline constexpr version_span {c.name}{{{cxx_version(c.start)}, "
+                            f"{cxx_version(c.end)}}};" for c in registry.checks),
     }
     with open(TEMPLATE, encoding="utf-8") as f:
         return string.Template(f.read()).substitute(values)

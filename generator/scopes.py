@@ -86,12 +86,28 @@ class Scope:
         return re.sub(r"[^0-9A-Za-z_]", "_", self.name)
 
 
+# The checks whose behaviour changed across Mastodon versions (data/scopes.yaml, server.checks).
+CHECKS = ("registration_checked", "registration_message_those", "authorization_code_empty_token",
+          "client_credentials_empty_token")
+
+
+@dataclass
+class Check:
+    """A behaviour of Mastodon's OAuth checks, in effect from `start` up to, not including, `end`."""
+
+    name: str
+    start: Version  # None: never in effect
+    end: Version  # None: still in effect
+    source: str
+
+
 @dataclass
 class Registry:
     scopes: list
     default_scope: Scope
     newest_release: Version
     revision: str
+    checks: list = field(default_factory=list)  # Check, in CHECKS order
 
     def by_name(self, name):
         return next(s for s in self.scopes if s.name == name)
@@ -229,12 +245,29 @@ def _check_names(scopes):
             raise ModelError(node.start_mark, f"mistaken name '{name}' is a real scope")
 
 
+def _read_checks(node):
+    """The checks that were ever in effect; one left out never was (check.start is None)."""
+    fields = mapping(node, "checks", (), CHECKS) if node is not None else {}
+    checks = []
+    for name in CHECKS:
+        if name not in fields:
+            checks.append(Check(name, None, None, "never in effect"))
+            continue
+        f = mapping(fields[name], name, ("from", "source"), ("until",))
+        start = Version.parse(version_text(f["from"], "from"), f["from"], f"{name}.from")
+        end = Version.parse(version_text(f["until"], "until"), f["until"], f"{name}.until") if "until" in f else None
+        if end is not None and end <= start:
+            raise ModelError(f["until"].start_mark, f"{name}: until {end} must come after from {start}")
+        checks.append(Check(name, start, end, string(f["source"], "source")))
+    return checks
+
+
 def load_text(text):
     root = compose(text)
     if root is None:
         raise ModelError(None, "the file is empty")
     top = mapping(root, "the file", ("server", "scopes"))
-    server = mapping(top["server"], "server", ("default_scope", "newest_release", "revision"))
+    server = mapping(top["server"], "server", ("default_scope", "newest_release", "revision"), ("checks",))
     items = sequence(top["scopes"], "scopes")
     if not items:
         raise ModelError(top["scopes"].start_mark, "scopes must not be empty")
@@ -249,7 +282,7 @@ def load_text(text):
         raise ModelError(server["default_scope"].start_mark, f"default_scope '{default_name}' is not a scope")
     newest = Version.parse(version_text(server["newest_release"], "newest_release"),
                            server["newest_release"], "newest_release")
-    return Registry(scopes, default, newest, string(server["revision"], "revision"))
+    return Registry(scopes, default, newest, string(server["revision"], "revision"), _read_checks(server.get("checks")))
 
 
 def load(path):

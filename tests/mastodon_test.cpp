@@ -107,20 +107,32 @@ BOOST_AUTO_TEST_CASE(the_other_exceptions)
     BOOST_TEST(status("GET", "/api/v1/instance", "write") == 200);              // none: the token is not read
 }
 
+namespace {
+std::vector<std::string> names_of(md::stored_scopes const& s) { return s.names; }
+using name_list = std::vector<std::string>;
+md::stored_scopes app(std::string_view registered) { return md::store_scopes(registered); }
+}  // namespace
+
 BOOST_AUTO_TEST_CASE(registration)
 {
     auto const now = ms::newest_release;
     auto r = md::register_app(std::nullopt, now);  // absent: read
-    BOOST_TEST((r.accepted && r.status == 200 && r.stored == scope_set{scope::read}));
+    BOOST_TEST((r.accepted && r.status == 200 && r.stored.known == scope_set{scope::read}));
     r = md::register_app("read write follow read", now);
-    BOOST_TEST((r.accepted && r.stored == scope_set{scope::read, scope::write, scope::follow}));
-    r = md::register_app("read\twrite", now);  // validated after Doorkeeper splits on whitespace
-    BOOST_TEST((r.accepted && r.stored == scope_set{scope::read, scope::write}));
+    BOOST_TEST((r.accepted && r.stored.known == scope_set{scope::read, scope::write, scope::follow}));
+    BOOST_TEST((names_of(r.stored) == name_list{"read", "write", "follow"}));
+    r = md::register_app("push read", now);  // Mastodon keeps the order it was given
+    BOOST_TEST((names_of(r.stored) == name_list{"push", "read"}));
+    BOOST_TEST(r.stored.text() == "push read");
+    r = md::register_app("\tpush\r\npush ", now);  // validated after Doorkeeper splits on whitespace
+    BOOST_TEST((r.accepted && names_of(r.stored) == name_list{"push"}));
+    r = md::register_app("read\vwrite\fpush", now);  // Ruby's split: \v and \f separate too
+    BOOST_TEST((r.accepted && r.stored.known == scope_set{scope::read, scope::write, scope::push}));
     for (auto blank : {"", "   "}) {
         r = md::register_app(blank, now);  // an app with no scopes
         BOOST_TEST((r.accepted && r.status == 200 && r.stored.empty()));
     }
-    for (auto bad : {"read raed", "Read", "read,write", "crypto", "read:reports", "admin"}) {
+    for (auto bad : {"read raed", "Read", "read,write", "crypto", "read:reports", "admin", "read\xc2\xa0write"}) {
         r = md::register_app(bad, now);
         BOOST_TEST_CONTEXT(bad)
         {
@@ -128,37 +140,114 @@ BOOST_AUTO_TEST_CASE(registration)
             BOOST_TEST(r.error == "Validation failed: Scopes doesn't match those configured on the server.");
         }
     }
-    r = md::register_app("raed", version{4, 5, 0});
-    BOOST_TEST(r.error == "Validation failed: Scopes doesn't match configured on the server.");
+    r = md::register_app("read\xff", now);  // not UTF-8: Rails answers 400 before Doorkeeper
+    BOOST_TEST((!r.accepted && r.status == 400));
     BOOST_TEST(!md::register_app("profile", version{4, 2, 0}).accepted);
     BOOST_TEST(md::register_app("crypto", version{4, 2, 0}).accepted);
+    BOOST_TEST(!md::register_app("crypto", version{4, 3, 0, "rc.1"}).accepted);
+}
+
+// The data says when Mastodon changed: registration names checked from 3.4.0 (#16042), and the
+// wording of the 422 from Doorkeeper 5.9.2 (4.6.0-rc.1).
+BOOST_AUTO_TEST_CASE(registration_per_version)
+{
+    auto const checked = *ms::detail::table::registration_checked.start;
+    BOOST_TEST((checked == version{3, 4, 0}));
+    auto r = md::register_app("raed read", version{3, 3, 0});  // before: any name was stored
+    BOOST_TEST((r.accepted && r.status == 200 && names_of(r.stored) == name_list{"raed", "read"}));
+    BOOST_TEST(r.stored.has_unknown());
+    BOOST_TEST(!md::register_app("raed read", checked).accepted);
+    BOOST_TEST(md::register_app("raed", version{4, 5, 0}).error == "Validation failed: Scopes doesn't match configured on the server.");
+    BOOST_TEST(md::register_app("raed", version{4, 6, 0, "beta.1"}).error ==
+               "Validation failed: Scopes doesn't match configured on the server.");
+    BOOST_TEST(md::register_app("raed", version{4, 6, 0, "rc.1"}).error ==
+               "Validation failed: Scopes doesn't match those configured on the server.");
 }
 
 BOOST_AUTO_TEST_CASE(authorization_is_a_literal_subset)
 {
     auto const now = ms::newest_release;
     for (auto grant : {md::grant_type::authorization_code, md::grant_type::client_credentials}) {
-        auto a = md::authorize(scope_set{scope::read}, "read:accounts", grant, now);  // issue #22140
-        BOOST_TEST((!a.accepted && a.status == 400 && a.error == "invalid_scope"));
-        BOOST_TEST((a.not_registered == scope_set{scope::read_accounts}));
-        BOOST_TEST((a.covered_by_hierarchy == scope_set{scope::read_accounts}));
-        a = md::authorize(scope_set{scope::read, scope::write}, "read", grant, now);
-        BOOST_TEST((a.accepted && a.status == 200 && a.scopes == scope_set{scope::read} && a.error.empty()));
-        a = md::authorize(scope_set{scope::read, scope::write}, std::nullopt, grant, now);  // absent: default
-        BOOST_TEST((a.accepted && a.scopes == scope_set{scope::read}));
-        a = md::authorize(scope_set{scope::read, scope::write}, "  ", grant, now);  // blank is absent
-        BOOST_TEST((a.accepted && a.scopes == scope_set{scope::read}));
-        a = md::authorize(scope_set{scope::write}, std::nullopt, grant, now);  // read not registered
-        BOOST_TEST((!a.accepted && a.error == "invalid_scope"));
-        a = md::authorize(scope_set{}, std::nullopt, grant, now);  // an app with no scopes
-        BOOST_TEST((a.accepted && a.scopes == scope_set{scope::read}));
-        a = md::authorize(scope_set{}, "admin:read push", grant, now);
-        BOOST_TEST((a.accepted && a.scopes == scope_set{scope::admin_read, scope::push}));
-        a = md::authorize(scope_set{scope::read, scope::write}, "read\twrite", grant, now);  // rejected
-        BOOST_TEST((!a.accepted && !a.problems.empty()));
-        a = md::authorize(scope_set{scope::write}, "write:media", grant, now);
-        BOOST_TEST((!a.accepted && a.covered_by_hierarchy == scope_set{scope::write_media}));
+        BOOST_TEST_CONTEXT("grant " << static_cast<int>(grant))
+        {
+            auto a = md::authorize(app("read"), "read:accounts", grant, now);  // issue #22140
+            BOOST_TEST((!a.accepted && a.status == 400 && a.error == "invalid_scope"));
+            BOOST_TEST((a.not_registered == name_list{"read:accounts"}));
+            BOOST_TEST((a.covered_by_hierarchy == scope_set{scope::read_accounts}));
+            a = md::authorize(app("read write"), "read", grant, now);
+            BOOST_TEST((a.accepted && a.status == 200 && a.scopes.known == scope_set{scope::read} && a.error.empty()));
+            a = md::authorize(app("read write"), std::nullopt, grant, now);  // absent: default
+            BOOST_TEST((a.accepted && a.scopes.known == scope_set{scope::read}));
+            // Blank as Ruby (ActiveSupport) sees it, Unicode spaces included, is absent: the default.
+            for (auto blank : {"  ", "\t", "\n", "\r\n", "\f", "\xc2\xa0", "\xc2\x85", "\xe2\x80\x83", "\xe3\x80\x80"}) {
+                a = md::authorize(app("read write"), blank, grant, now);
+                BOOST_TEST((a.accepted && a.scopes.known == scope_set{scope::read}));
+            }
+            a = md::authorize(app("write"), std::nullopt, grant, now);  // read not registered
+            BOOST_TEST((!a.accepted && a.error == "invalid_scope"));
+            a = md::authorize(app(""), std::nullopt, grant, now);  // an app with no scopes
+            BOOST_TEST((a.accepted && a.scopes.known == scope_set{scope::read}));
+            a = md::authorize(app(""), "admin:read push", grant, now);
+            BOOST_TEST((a.accepted && names_of(a.scopes) == name_list{"admin:read", "push"}));
+            a = md::authorize(app("write"), "write:media", grant, now);
+            BOOST_TEST((!a.accepted && a.covered_by_hierarchy == scope_set{scope::write_media}));
+            a = md::authorize(app("read"), "read\xff", grant, now);  // not UTF-8: Rails refuses it
+            BOOST_TEST((!a.accepted && a.status == 400 && a.error == "invalid_request"));
+            // REGISTERED is what the app stored: whitespace was normalised away at registration.
+            a = md::authorize(app("\tpush\r\npush "), "push", grant, now);
+            BOOST_TEST((a.accepted && names_of(a.scopes) == name_list{"push"}));
+        }
     }
+}
+
+// Where the grant type matters: client_credentials checks the split-and-joined string, so a tab, CR
+// or LF only separates; authorization_code checks the raw parameter and refuses them.
+BOOST_AUTO_TEST_CASE(grant_types_differ_where_doorkeeper_does)
+{
+    auto const now = ms::newest_release;
+    auto a = md::authorize(app("write:blocks read"), "read\rread", md::grant_type::client_credentials, now);
+    BOOST_TEST((a.accepted && names_of(a.scopes) == name_list{"read"}));
+    a = md::authorize(app("write:blocks read"), "read\rread", md::grant_type::authorization_code, now);
+    BOOST_TEST((!a.accepted && a.error == "invalid_scope"));
+    a = md::authorize(app("read write"), "read\twrite", md::grant_type::authorization_code, now);
+    BOOST_TEST(!a.accepted);
+    a = md::authorize(app("read write"), "read\vwrite", md::grant_type::authorization_code, now);  // not in [\n\r\t]
+    BOOST_TEST((a.accepted && a.scopes.known == scope_set{scope::read, scope::write}));
+}
+
+// No scope parameter and an app without the default scope: Doorkeeper's answer changed with versions.
+BOOST_AUTO_TEST_CASE(empty_default_per_version)
+{
+    auto const& code = ms::detail::table::authorization_code_empty_token;
+    auto const& credentials = ms::detail::table::client_credentials_empty_token;
+    for (auto const& v : {version{2, 4, 3}, version{2, 5, 0}, version{2, 9, 2}, version{2, 9, 3}, version{3, 5, 0},
+                          version{4, 0, 0}, ms::newest_release}) {
+        BOOST_TEST_CONTEXT(to_string(v))
+        {
+            auto a = md::authorize(app("write"), std::nullopt, md::grant_type::authorization_code, v);
+            BOOST_TEST(a.accepted == code.contains(v));
+            if (a.accepted) BOOST_TEST(a.scopes.empty());
+            a = md::authorize(app("write"), std::nullopt, md::grant_type::client_credentials, v);
+            BOOST_TEST(a.accepted == credentials.contains(v));
+        }
+    }
+    BOOST_TEST(!code.contains(ms::newest_release));
+    BOOST_TEST(credentials.contains(version{3, 5, 0}));
+    BOOST_TEST(!credentials.contains(version{4, 0, 0}));
+}
+
+// Before 3.4.0 an app could register any name, and Doorkeeper checks requests against the app's own
+// names: such a name could be granted (it grants nothing).
+BOOST_AUTO_TEST_CASE(unknown_registered_names_before_3_4)
+{
+    auto const old = version{3, 3, 0};
+    auto const registered = md::register_app("read raed", old).stored;
+    auto a = md::authorize(registered, "raed", md::grant_type::authorization_code, old);
+    BOOST_TEST((a.accepted && names_of(a.scopes) == name_list{"raed"} && a.scopes.known.empty()));
+    a = md::authorize(registered, "write", md::grant_type::authorization_code, old);
+    BOOST_TEST((!a.accepted && a.not_registered == name_list{"write"}));
+    a = md::authorize(md::register_app("raed", old).stored, std::nullopt, md::grant_type::authorization_code, old);
+    BOOST_TEST(!a.accepted);  // the app's names replace the server's: read is not among them
 }
 
 BOOST_AUTO_TEST_CASE(audit_finds_the_documented_exceptions)

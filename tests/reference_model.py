@@ -9,6 +9,7 @@ several server versions and fails on any disagreement."""
 import argparse
 import json
 import random
+import re
 import subprocess
 import sys
 
@@ -35,6 +36,8 @@ class Model:
         self.default_scope = data["server"]["default_scope"]
         self.newest = str(data["server"]["newest_release"])
         self.order = [s["name"] for s in data["scopes"]]  # ids follow the file's order
+        self.checks = {name: (str(c["from"]), str(c["until"]) if "until" in c else None)
+                       for name, c in data["server"].get("checks", {}).items()}
         self.rank = {name: i for i, name in enumerate(self.order)}
         self.parents = {s["name"]: list(s.get("parents") or []) for s in data["scopes"]}
         self.added = {s["name"]: str(s["added"]) for s in data["scopes"]}
@@ -55,6 +58,11 @@ class Model:
                 seen.add(s)
                 todo.extend(self.parents[s])
         return seen
+
+    def in_effect(self, check, v):
+        start, end = self.checks.get(check, (None, None))
+        k = version_key(v)
+        return start is not None and version_key(start) <= k and not (end and version_key(end) <= k)
 
     def sort(self, names):
         return sorted(set(names), key=self.rank.__getitem__)
@@ -136,24 +144,43 @@ class Model:
         scopes, errors, warnings = self.read(text, v)
         return {"valid": not errors, "scopes": self.sort(scopes), "errors": errors, "warnings": warnings}
 
-    # Doorkeeper: the requested scopes (the default scope when none) must each be literally among the
-    # app's registered scopes; an app registered without scopes may ask for any scope the server has.
+    # Doorkeeper, as Mastodon runs it: REGISTERED is stored split on Ruby's whitespace (a name the
+    # server lacks makes it an app that cannot exist: bad input); a blank REQUESTED is absent (the
+    # default scope, if registered); authorization_code refuses a tab, CR or LF; each requested name
+    # must be literally among the app's names (an app without names: the server's).
+    WHITE_SPACE = set("\t\n\v\f\r \x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000") | {chr(c) for c in range(0x2000, 0x200b)}
+
     def authorize(self, registered, requested, v):
-        reg, err = self.parsed(registered, v) if registered.strip(" ") else ([], None)
-        req, err2 = self.parsed(requested, v) if requested.strip(" ") else ([self.default_scope], None)
-        if err or err2:
-            return err or err2
+        reg = list(dict.fromkeys(re.split(r"[ \t\n\v\f\r]+", registered.strip(" \t\n\v\f\r")))) if registered.strip(" \t\n\v\f\r") else []
+        checked = self.in_effect("registration_checked", v)
+        if checked and any(not (n in self.rank and self.available(n, v)) for n in reg):
+            return {"error": "bad input"}
+        refused = {"accepted": False, "covered_by_hierarchy": [], "scopes": []}
+        if all(c in self.WHITE_SPACE for c in requested):
+            if reg and self.default_scope not in reg:
+                if self.in_effect("authorization_code_empty_token", v):
+                    return {"accepted": True, "not_registered": [], "covered_by_hierarchy": [], "scopes": []}
+                return dict(refused, not_registered=[self.default_scope])
+            req = [self.default_scope]
+        elif any(c in requested for c in "\t\r\n"):
+            return dict(refused, not_registered=[])
+        else:
+            req = list(dict.fromkeys(re.split(r"[ \t\n\v\f\r]+", requested.strip(" \t\n\v\f\r"))))
         allowed = set(reg) if reg else {s for s in self.order if self.available(s, v)}
-        missing = set(req) - allowed
-        covered = missing & self.closure(reg, v)
-        return {"accepted": not missing, "not_registered": self.sort(missing), "covered_by_hierarchy": self.sort(covered),
-                "scopes": [] if missing else self.sort(req)}
+        missing = [n for n in req if n not in allowed]
+        if missing:
+            known = self.sort([n for n in missing if n in self.rank])
+            return dict(refused, not_registered=known + [n for n in missing if n not in self.rank],
+                        covered_by_hierarchy=self.sort(set(known) & self.closure([n for n in reg if n in self.rank], v)))
+        return {"accepted": True, "not_registered": [], "covered_by_hierarchy": [], "scopes": req}
 
 
 # --- what scopecheck says, reduced to what the model predicts --------------------------------------
 
 def reduce(command, answer):
     if "error" in answer and isinstance(answer["error"], dict):
+        if command == "authorize":
+            return {"error": "bad input"}
         return {"error": {"kind": answer["error"]["kind"], "column": answer["error"]["column"]}}
     if command == "validate":
         return {"valid": answer["valid"], "scopes": answer["scopes"],

@@ -54,28 +54,52 @@ struct access {
 };
 access allows(route const& r, std::optional<scope_set> const& token) noexcept;
 
-// POST /api/v1/apps with `scopes` (nullopt: the parameter was absent).
+// Scope names as Mastodon stores and reads them (Doorkeeper's Scopes.from_string): the text split on
+// Ruby's whitespace (space, \t, \n, \v, \f, \r), duplicates dropped keeping the first, in that
+// order. Names the data does not know are kept: before 3.4.0 an app could register any name.
+struct stored_scopes {
+    std::vector<std::string> names;  // in first-occurrence order
+    scope_set known;                 // the names that are scopes of the data (of any version)
+    bool empty() const noexcept { return names.empty(); }
+    bool has_unknown() const noexcept { return names.size() != known.size(); }
+    bool contains(std::string_view name) const noexcept;
+    std::string text() const;  // the names joined with single spaces: the stored string
+};
+stored_scopes store_scopes(std::string_view text);
+
+// ActiveSupport's String#blank?: empty or only whitespace, Unicode spaces (U+00A0, U+3000, ...)
+// included. A blank scope parameter counts as absent.
+bool ruby_blank(std::string_view text) noexcept;
+// Rails refuses a request whose parameters are not UTF-8 (400) before Doorkeeper sees them.
+bool valid_utf8(std::string_view text) noexcept;
+
+// POST /api/v1/apps with `scopes` (nullopt: the parameter was absent; the text as Rails decoded it).
 struct registration {
     bool accepted;
-    int status;         // 200 or 422
-    scope_set stored;   // the app's scopes (absent: the default scope; blank: none at all)
-    std::string error;  // Mastodon's message on 422, else ""
+    int status;            // 200, 422, or 400 for a parameter that is not UTF-8
+    stored_scopes stored;  // the app's scopes (absent: the default scope; blank: none at all)
+    std::string error;     // Mastodon's message on 422 or 400, else ""
 };
 registration register_app(std::optional<std::string_view> scopes, version const& server);
 
 // GET /oauth/authorize (authorization_code) or POST /oauth/token (client_credentials) with `scope`
-// (nullopt or blank: absent) for an app registered with `registered` (empty: an app with no scopes).
+// (nullopt or blank: absent; else the text as Rails decoded it) for an app whose stored scopes are
+// `registered` (empty: an app with no scopes). Doorkeeper's rule: every requested name must be one
+// of the app's scopes, literally (or, for an app with none, one of the server's). authorization_code
+// checks the raw parameter (a tab, CR or LF refuses it); client_credentials checks it after splitting
+// and joining. With no scope parameter the token gets the default scope if the app registered it.
 enum class grant_type { authorization_code, client_credentials };
 struct authorization {
     bool accepted;
-    int status;                   // 200, or 400 with error "invalid_scope"
-    scope_set scopes;             // what the token gets
-    scope_set not_registered;     // requested but not registered (literally)
-    scope_set covered_by_hierarchy;  // ...of which the registered scopes would grant these
-    std::string_view error;       // "invalid_scope" or ""
-    std::vector<diagnostic> problems;  // why the scope parameter itself does not parse
+    int status;                        // 200, or 400 with error "invalid_scope" (or "invalid_request")
+    stored_scopes scopes;              // what the token gets, in Doorkeeper's order
+    std::vector<std::string> not_registered;  // requested names the app may not have: scopes in id order,
+                                              // then names the data does not know, as written
+    scope_set covered_by_hierarchy;    // ...of which the app's scopes would grant these (documented hierarchy)
+    std::string_view error;            // "invalid_scope", "invalid_request" or ""
+    std::string_view reason;           // why, for people ("" when accepted)
 };
-authorization authorize(scope_set const& registered, std::optional<std::string_view> requested, grant_type grant,
+authorization authorize(stored_scopes const& registered, std::optional<std::string_view> requested, grant_type grant,
                         version const& server);
 
 // Where the documented hierarchy says a scope grants a route and Mastodon refuses it: `scope`'s

@@ -8,12 +8,98 @@
 namespace mastoscope::mastodon {
 namespace {
 
-// Ruby's String#split without arguments, as Doorkeeper's Scopes.from_string uses it.
+// Ruby's String#split without arguments, as Doorkeeper's Scopes.from_string uses it: ASCII whitespace.
 bool is_ruby_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 
-bool blank(std::string_view text) { return std::all_of(text.begin(), text.end(), is_ruby_space); }
+// Reads one UTF-8 code point at `i` (the text is known to be valid UTF-8).
+char32_t code_point(std::string_view text, std::size_t& i)
+{
+    auto const byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    unsigned char const lead = byte(i);
+    std::size_t const length = lead < 0x80 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : 4;
+    char32_t value = length == 1 ? lead : lead & (0x7f >> length);
+    for (std::size_t k = 1; k < length; ++k) value = (value << 6) | (byte(i + k) & 0x3f);
+    i += length;
+    return value;
+}
+
+// Unicode's White_Space, which Onigmo's [[:space:]] matches in a UTF-8 string.
+bool unicode_space(char32_t c)
+{
+    return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+}
+
+std::string registration_error(version const& server)
+{
+    return detail::table::registration_message_those.contains(server)
+               ? "Validation failed: Scopes doesn't match those configured on the server."
+               : "Validation failed: Scopes doesn't match configured on the server.";
+}
+
+// Is `name` one the app may have a token for: one of its scopes, or for an app with none, the server's?
+bool allowed_name(stored_scopes const& registered, std::string_view name, version const& server)
+{
+    if (!registered.empty()) return registered.contains(name);
+    auto const found = lookup(name);
+    return found && available_at(*found, server);
+}
 
 }  // namespace
+
+bool stored_scopes::contains(std::string_view name) const noexcept
+{
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string stored_scopes::text() const
+{
+    std::string out;
+    for (auto const& n : names) (out.empty() ? out : out += ' ') += n;
+    return out;
+}
+
+stored_scopes store_scopes(std::string_view text)
+{
+    stored_scopes out;
+    while (!text.empty()) {
+        auto const start = std::find_if_not(text.begin(), text.end(), is_ruby_space);
+        auto const end = std::find_if(start, text.end(), is_ruby_space);
+        std::string_view const token{start, static_cast<std::size_t>(end - start)};
+        text = text.substr(static_cast<std::size_t>(end - text.begin()));
+        if (token.empty() || out.contains(token)) continue;
+        out.names.emplace_back(token);
+        if (auto const found = lookup(token)) out.known.insert(*found);
+    }
+    return out;
+}
+
+bool valid_utf8(std::string_view text) noexcept
+{
+    std::size_t i = 0;
+    while (i < text.size()) {
+        auto const lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = lead < 0x80 ? 1 : (lead >= 0xc2 && lead <= 0xdf) ? 2 : (lead >= 0xe0 && lead <= 0xef) ? 3
+                                              : (lead >= 0xf0 && lead <= 0xf4)  ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        for (std::size_t k = 1; k < length; ++k)
+            if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return false;
+        auto const second = static_cast<unsigned char>(text[i + 1 < text.size() ? i + 1 : i]);
+        if ((lead == 0xe0 && second < 0xa0) || (lead == 0xed && second > 0x9f) ||  // overlong, surrogates
+            (lead == 0xf0 && second < 0x90) || (lead == 0xf4 && second > 0x8f))    // overlong, past U+10FFFF
+            return false;
+        i += length;
+    }
+    return true;
+}
+
+bool ruby_blank(std::string_view text) noexcept
+{
+    if (!valid_utf8(text)) return false;
+    for (std::size_t i = 0; i < text.size();)
+        if (!unicode_space(code_point(text, i))) return false;
+    return true;
+}
 
 access allows(route const& r, std::optional<scope_set> const& token) noexcept
 {
@@ -43,53 +129,68 @@ access allows(route const& r, std::optional<scope_set> const& token) noexcept
 
 registration register_app(std::optional<std::string_view> scopes, version const& server)
 {
-    if (!scopes) return {true, 200, scope_set{default_scope}, ""};  // no parameter: the default scope
-    scope_set stored;
-    std::string_view rest = *scopes;
-    while (!rest.empty()) {
-        auto const start = std::find_if_not(rest.begin(), rest.end(), is_ruby_space);
-        auto const end = std::find_if(start, rest.end(), is_ruby_space);
-        std::string_view const token{start, static_cast<std::size_t>(end - start)};
-        rest = rest.substr(static_cast<std::size_t>(end - rest.begin()));
-        if (token.empty()) continue;
-        auto const found = lookup(token);
-        if (!found || !available_at(*found, server)) {
-            // Mastodon's wording changed in 4.6.0 (reference §3).
-            std::string const error = server < version{4, 6, 0}
-                                          ? "Validation failed: Scopes doesn't match configured on the server."
-                                          : "Validation failed: Scopes doesn't match those configured on the server.";
-            return {false, 422, {}, error};
-        }
-        stored.insert(*found);
+    // No parameter: Mastodon's apps controller passes Doorkeeper's default scopes.
+    if (!scopes) return {true, 200, store_scopes(name(default_scope)), ""};
+    if (!valid_utf8(*scopes)) return {false, 400, {}, "invalid byte sequence in UTF-8 (Rails refuses the request)"};
+    auto stored = store_scopes(*scopes);  // the model's scopes= writer, before validation
+    if (detail::table::registration_checked.contains(server)) {
+        bool const known = std::all_of(stored.names.begin(), stored.names.end(), [&](std::string const& n) {
+            auto const found = lookup(n);
+            return found && available_at(*found, server);
+        });
+        if (!known) return {false, 422, {}, registration_error(server)};
     }
-    return {true, 200, stored, ""};  // a blank string registers an app with no scopes
+    return {true, 200, std::move(stored), ""};  // a blank string registers an app with no scopes
 }
 
-authorization authorize(scope_set const& registered, std::optional<std::string_view> requested, grant_type,
+authorization authorize(stored_scopes const& registered, std::optional<std::string_view> requested, grant_type grant,
                         version const& server)
 {
-    authorization result{false, 400, {}, {}, {}, "invalid_scope", {}};
-    auto const on_server = scopes_at(server);
-    // An app with no scopes may request any scope the server has (Doorkeeper: server & app scopes).
-    auto const allowed = registered.empty() ? on_server : registered & on_server;
-    scope_set wanted;
-    if (!requested || blank(*requested)) {
+    authorization result{false, 400, {}, {}, {}, "invalid_scope", ""};
+    if (requested && !valid_utf8(*requested)) {
+        result.error = "invalid_request";
+        result.reason = "the scope parameter is not UTF-8, which Rails refuses before Doorkeeper reads it";
+        return result;
+    }
+    if (!requested || ruby_blank(*requested)) {
         // No scope parameter: the default scope, if the app registered it (or registered nothing).
-        wanted = scope_set{default_scope};
+        auto const fallback = name(default_scope);
+        if (registered.empty() || registered.contains(fallback)) {
+            result.scopes = store_scopes(fallback);
+        } else {
+            auto const& empty_token = grant == grant_type::authorization_code
+                                          ? detail::table::authorization_code_empty_token
+                                          : detail::table::client_credentials_empty_token;
+            if (!empty_token.contains(server)) {
+                result.not_registered.emplace_back(fallback);
+                result.reason = "no scope was requested, and the app did not register the default scope";
+                return result;
+            }
+        }
     } else {
-        auto parsed = parse(*requested, {parse_mode::strict, server});
-        if (!parsed) {
-            result.problems.assign(parsed.diagnostics().begin(), parsed.diagnostics().end());
+        if (grant == grant_type::authorization_code && requested->find_first_of("\t\r\n") != std::string_view::npos) {
+            result.reason = "Doorkeeper refuses a scope parameter that holds a tab, CR or LF";
             return result;
         }
-        wanted = parsed.scopes();
+        result.scopes = store_scopes(*requested);
+        scope_set missing;  // listed in id order, then the names the data does not know, as written
+        std::vector<std::string> unknown;
+        for (auto const& n : result.scopes.names) {
+            if (allowed_name(registered, n, server)) continue;
+            if (auto const found = lookup(n)) missing.insert(*found);
+            else unknown.push_back(n);
+        }
+        for (auto m : missing) result.not_registered.emplace_back(name(m));
+        result.not_registered.insert(result.not_registered.end(), unknown.begin(), unknown.end());
+        result.covered_by_hierarchy = missing & closure_at(registered.known, server);
+        if (!result.not_registered.empty()) {
+            result.scopes = {};
+            result.reason = registered.empty() ? "the server has no such scope" : "the app did not register every requested scope";
+            return result;
+        }
     }
-    result.not_registered = wanted - allowed;
-    result.covered_by_hierarchy = result.not_registered & closure(registered);
-    if (!result.not_registered.empty()) return result;
     result.accepted = true;
     result.status = 200;
-    result.scopes = wanted;
     result.error = "";
     return result;
 }

@@ -22,6 +22,17 @@ bool write_line(std::FILE* out, std::string_view text)
     return false;
 }
 
+// The answer for a line longer than the limit: bad input, read no further than the limit.
+answer too_long_answer(std::size_t length, std::size_t max_line)
+{
+    answer a;
+    a.code = bad_input;
+    auto const message = fmt::format("the line is {} bytes, longer than the limit of {}", length, max_line);
+    a.object = {{"error", {{"kind", "too_long"}, {"column", max_line + 1}, {"message", message}}}};
+    a.line = fmt::format("error: {}", message);
+    return a;
+}
+
 // JSON text that never throws: invalid UTF-8 in an input becomes U+FFFD.
 std::string dump(json const& object) { return object.dump(-1, ' ', false, json::error_handler_t::replace); }
 
@@ -30,9 +41,11 @@ class line_reader {
 public:
     line_reader(std::FILE* in, std::size_t limit) : in_{in}, limit_{limit}, buffer_(1 << 16) {}
 
-    bool next(std::string& line)
+    // The next line, cut to `limit` bytes; `length` is its whole length (without the newline).
+    bool next(std::string& line, std::size_t& length)
     {
         line.clear();
+        length = 0;
         bool any = false;
         while (true) {
             if (pos_ == end_) {
@@ -45,6 +58,7 @@ public:
             auto const* newline = static_cast<char const*>(std::memchr(start, '\n', end_ - pos_));
             std::size_t const n = newline ? static_cast<std::size_t>(newline - start) : end_ - pos_;
             line.append(start, std::min(n, limit_ - std::min(limit_, line.size())));
+            length += n;
             pos_ += n;
             if (newline) {
                 ++pos_;
@@ -54,9 +68,9 @@ public:
     }
 
 private:
-    static bool finish(std::string& line)
+    bool finish(std::string& line)
     {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.size() < limit_ && !line.empty() && line.back() == '\r') line.pop_back();
         return true;
     }
 
@@ -72,6 +86,8 @@ int print_answer(settings const& s, answer const& a, streams const& io)
 {
     auto const& lines = a.text.empty() ? std::vector<std::string>{a.line} : a.text;
     if (a.code == bad_input) {
+        // Bad input is an answer too: under --json its error object goes to stdout, as in batch mode.
+        if (s.json) write_line(io.out, dump(a.object));
         for (auto const& l : lines) write_line(io.err, l);
     } else if (s.json) {
         write_line(io.out, dump(a.object));
@@ -86,9 +102,11 @@ int run_batch(settings const& s, streams const& io, std::size_t max_line,
 {
     line_reader reader{io.in, max_line + 1};
     std::string line;
+    std::size_t length = 0;
     int worst = yes;
-    for (std::size_t number = 1; reader.next(line); ++number) {
-        auto const a = answer_for(line);
+    for (std::size_t number = 1; reader.next(line, length); ++number) {
+        // A cut line is never answered as if it were whole, whatever the command does with it.
+        auto const a = line.size() > max_line ? too_long_answer(length, max_line) : answer_for(line);
         worst = std::max(worst, a.code);
         bool written;
         if (s.json) {

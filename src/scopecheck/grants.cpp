@@ -96,42 +96,59 @@ answer explain(settings const& s, std::string_view granted, std::string_view req
 
 answer authorize(settings const& s, std::string_view registered, std::string_view requested)
 {
-    auto const blank = [](std::string_view t) { return t.find_first_not_of(' ') == std::string_view::npos; };
-    ms::scope_set app;  // blank: an app registered with no scopes
-    if (!blank(registered)) {
-        auto parsed = read_scopes(s, registered, "REGISTERED");
-        if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
-        app = std::get<ms::parse_result>(parsed).scopes();
-    }
-    std::optional<std::string_view> scope_parameter;  // blank: the parameter was absent
-    if (!blank(requested)) {
-        auto parsed = read_scopes(s, requested, "REQUESTED");
-        if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
-        scope_parameter = requested;
-    }
-    auto const result = md::authorize(app, scope_parameter, s.grant, s.parse.server_version);
+    // REGISTERED is what the app sent to POST /api/v1/apps: read it as Mastodon stored it.
+    auto reg_text = read_parameter(s, registered, "REGISTERED");
+    if (auto* bad = std::get_if<answer>(&reg_text)) return *bad;
+    auto const app = md::register_app(std::get<std::string>(reg_text), s.parse.server_version);
+    if (!app.accepted)
+        return bad_input_answer(fmt::format("REGISTERED: Mastodon {} would not register '{}' ({}: {}), so no such app exists",
+                                            ms::to_string(s.parse.server_version), printable(registered), app.status, app.error));
+    auto req_text = read_parameter(s, requested, "REQUESTED");
+    if (auto* bad = std::get_if<answer>(&req_text)) return *bad;
+    auto const& parameter = std::get<std::string>(req_text);
+    auto const result = md::authorize(app.stored, parameter, s.grant, s.parse.server_version);
+    bool const absent = md::ruby_blank(parameter);
     answer a;
     a.code = result.accepted ? yes : no;
+    json not_registered = json::array();
+    for (auto const& n : result.not_registered) not_registered.push_back(n);
     a.object = {{"accepted", result.accepted},
-                {"not_registered", names_json(result.not_registered)},
+                {"not_registered", not_registered},
                 {"covered_by_hierarchy", names_json(result.covered_by_hierarchy)},
                 {"scopes", names_json(result.scopes)},
+                {"status", result.status},
                 {"error", result.error.empty() ? json(nullptr) : json(result.error)}};
-    auto const asked = scope_parameter ? std::string{} : fmt::format(" (no scope requested: the default '{}')",
-                                                                     ms::name(ms::default_scope));
+    auto const asked = absent ? fmt::format(" (no scope requested: the default '{}')", ms::name(ms::default_scope)) : std::string{};
+    auto const app_text = app.stored.empty() ? std::string("-") : app.stored.text();
     if (result.accepted) {
-        a.line = fmt::format("{}: the token gets '{}'{}", paint(s, tone::good, "accepted"), names(result.scopes), asked);
+        a.line = fmt::format("{}: the token gets '{}'{}", paint(s, tone::good, "accepted"),
+                             result.scopes.empty() ? std::string("-") : printable(result.scopes.text()), asked);
         return a;
     }
-    a.line = fmt::format("{} ({}): not registered: {}{}", paint(s, tone::bad, "refused"), result.error,
-                         names(result.not_registered), asked);
+    std::string listed;
+    for (auto const& n : result.not_registered) listed += (listed.empty() ? "" : " ") + printable(n);
+    a.line = fmt::format("{} ({}): {}{}{}", paint(s, tone::bad, "refused"), result.error,
+                         listed.empty() ? std::string(result.reason) : "not registered: " + listed, asked,
+                         listed.empty() ? "" : "");
     a.text.push_back(a.line);
+    if (!listed.empty() && !app.stored.empty() && result.reason != "the app did not register every requested scope")
+        a.text.push_back(fmt::format("  {}", result.reason));
     if (!result.covered_by_hierarchy.empty()) {
         a.text.push_back(fmt::format("  '{}' would cover {} under the documented hierarchy, but Mastodon compares",
-                                     names(app), names(result.covered_by_hierarchy)));
+                                     printable(app_text), names(result.covered_by_hierarchy)));
         a.text.push_back("  requested scopes with registered ones literally, so it still refuses (issue #22140).");
     }
-    a.text.push_back(fmt::format("  To request them, register '{}'.", names(app | result.not_registered)));
+    // What to change: register the missing names the server has; explain the ones it does not.
+    auto const lenient = ms::parse(parameter, {ms::parse_mode::lenient, s.parse.server_version});
+    for (auto const& d : lenient.diagnostics())
+        if (d.kind() == ms::diagnostic_kind::unknown_scope || d.kind() == ms::diagnostic_kind::not_yet_added ||
+            d.kind() == ms::diagnostic_kind::removed)
+            a.text.push_back(fmt::format("  because {}", d.message()));
+    ms::scope_set wanted;
+    for (auto const& n : result.not_registered)
+        if (auto const found = ms::lookup(n); found && ms::available_at(*found, s.parse.server_version)) wanted.insert(*found);
+    if (!wanted.empty() && !app.stored.empty())
+        a.text.push_back(fmt::format("  To request them, register '{}'.", names(app.stored.known | wanted)));
     return a;
 }
 

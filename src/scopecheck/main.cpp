@@ -94,7 +94,8 @@ private:
     std::string server_version_ = ms::to_string(ms::newest_release), mode_ = "strict", color_ = "auto";
     std::string grant_ = "authorization_code";
     std::string method_, path_, token_, at_;
-    std::vector<std::string> requests_, registered_;
+    std::vector<std::string> requests_;
+    std::string registered_;
     bool deprecated_only_ = false, removed_ = false;
     CLI::App *endpoint_ = nullptr, *plan_ = nullptr, *audit_ = nullptr, *register_ = nullptr;
     pair_command pairs_[4] = {
@@ -192,7 +193,7 @@ void command_line::add_mastodon_commands()
     audit_->footer("Example:\n  scopecheck --json audit");
 
     register_ = app_.add_subcommand("register", "Mastodon's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)");
-    register_->add_option("SCOPES", registered_, "The scopes parameter; leave it out to send none, - for standard input")->expected(0, 1);
+    register_->add_option("SCOPES", registered_, "The scopes parameter; leave it out to send none, - for standard input");
     register_->footer("Example:\n  scopecheck register 'read write:statuses'");
 
     auto* list = app_.add_subcommand("list", "The scopes a version has (every scope ever known with --removed)");
@@ -257,8 +258,8 @@ int command_line::run()
     if (plan_->parsed()) return print_answer(s, scopecheck::plan(s, requests_));
     if (audit_->parsed()) return print_answer(s, scopecheck::audit(s));
     if (register_->parsed()) {
-        if (registered_.empty()) return print_answer(s, scopecheck::register_app(s, std::nullopt));
-        return ::run(s, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered_.front());
+        if (register_->count("SCOPES") == 0) return print_answer(s, scopecheck::register_app(s, std::nullopt));
+        return ::run(s, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered_);
     }
     for (auto& c : pairs_)
         if (app_.got_subcommand(c.name)) return ::run(s, c.function, c.a, c.b);

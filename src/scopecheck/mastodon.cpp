@@ -130,23 +130,33 @@ answer audit(settings const& s)
 
 answer register_app(settings const& s, std::optional<std::string_view> scopes)
 {
-    auto const result = md::register_app(scopes, s.parse.server_version);
+    std::optional<std::string> parameter;
+    if (scopes) {
+        auto text = read_parameter(s, *scopes, "SCOPES");
+        if (auto* bad = std::get_if<answer>(&text)) return *bad;
+        parameter = std::move(std::get<std::string>(text));
+    }
+    auto const result = md::register_app(parameter, s.parse.server_version);
     answer a;
     a.code = result.accepted ? yes : no;
     a.object = {{"accepted", result.accepted}, {"stored", names_json(result.stored)}, {"status", result.status},
                 {"error", result.error.empty() ? json(nullptr) : json(result.error)}};
     if (result.accepted) {
         a.line = fmt::format("{} ({}): ", paint(s, tone::good, "accepted"), result.status) +
-                 (!scopes ? fmt::format("no scopes parameter, so the app gets '{}'", names(result.stored))
+                 (!scopes ? fmt::format("no scopes parameter, so the app gets '{}'", result.stored.text())
                   : result.stored.empty() ? "no scopes at all: the app may later request any scope the server has"
-                                          : fmt::format("the app's scopes are '{}'", names(result.stored)));
+                                          : fmt::format("the app's scopes are '{}'", printable(result.stored.text())));
         a.text.push_back(a.line);
+        if (result.stored.has_unknown())
+            a.text.push_back(fmt::format("  Mastodon {} stores names it does not know (it checks them from {}); they grant nothing",
+                                         ms::to_string(s.parse.server_version),
+                                         ms::to_string(*ms::detail::table::registration_checked.start)));
         return a;
     }
     a.line = fmt::format("{} ({}): {}", paint(s, tone::bad, "refused"), result.status, result.error);
     a.text.push_back(a.line);
     // Which tokens are at fault, read as Doorkeeper reads the string (any whitespace separates).
-    auto const lenient = ms::parse(*scopes, {ms::parse_mode::lenient, s.parse.server_version});
+    auto const lenient = ms::parse(*parameter, {ms::parse_mode::lenient, s.parse.server_version});
     for (auto const& d : lenient.diagnostics())
         if (d.kind() != ms::diagnostic_kind::duplicate && d.kind() != ms::diagnostic_kind::deprecated &&
             d.kind() != ms::diagnostic_kind::empty)

@@ -38,6 +38,13 @@ json names_json(mastoscope::scope_set const& set)
     return list;
 }
 
+json names_json(mastoscope::mastodon::stored_scopes const& stored)
+{
+    json list = json::array();
+    for (auto const& n : stored.names) list.push_back(n);
+    return list;
+}
+
 json version_json(std::optional<mastoscope::version> const& v)
 {
     return v ? json(mastoscope::to_string(*v)) : json(nullptr);
@@ -109,6 +116,44 @@ std::variant<mastoscope::parse_result, answer> read_scopes(settings const& s, st
     auto const& diagnostics = result.diagnostics();
     return error_answer(text, argument, *std::find_if(diagnostics.begin(), diagnostics.end(),
                                                       [](auto const& d) { return d.is_error(); }));
+}
+
+std::variant<std::string, answer> read_parameter(settings const& s, std::string_view text, std::string_view argument)
+{
+    if (text.size() > s.parse.max_length) {  // bounded work, as parse() bounds it; the same diagnostic
+        auto const parsed = mastoscope::parse(text, s.parse);
+        return error_answer(text, argument, parsed.diagnostics().front());
+    }
+    std::string out;
+    out.reserve(text.size());
+    switch (s.parse.mode) {
+    case mastoscope::parse_mode::strict: out = text; break;
+    case mastoscope::parse_mode::lenient:
+        for (char c : text) out += c == ',' ? ' ' : c;
+        break;
+    case mastoscope::parse_mode::query:
+        for (std::size_t i = 0; i < text.size(); ++i) {
+            auto const hex = [](char c) {
+                return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            };
+            if (text[i] == '+') {
+                out += ' ';
+            } else if (text[i] != '%') {
+                out += text[i];
+            } else if (i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+                out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+                i += 2;
+            } else {
+                // The parser words the error (and its suggestion) the same way for every command.
+                auto const parsed = mastoscope::parse(text, s.parse);
+                for (auto const& d : parsed.diagnostics())
+                    if (d.kind() == mastoscope::diagnostic_kind::bad_escape) return error_answer(text, argument, d);
+                return bad_input_answer(fmt::format("{}: a '%' at column {} is not followed by two hex digits", argument, i + 1));
+            }
+        }
+        break;
+    }
+    return out;
 }
 
 }  // namespace scopecheck

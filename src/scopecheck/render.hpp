@@ -38,6 +38,15 @@ std::string more_line(std::size_t hidden, std::size_t indent);
 std::variant<mastoscope::parse_result, answer> read_scopes(settings const& s, std::string_view text,
                                                            std::string_view argument);
 
+// A scope parameter as a client sends it, as Mastodon receives it: as written in strict mode; in
+// query mode URL-decoded ('+' is a space, %XX a byte; a bad escape is a bad_input answer); in
+// lenient mode with commas read as spaces. Used by register and authorize, whose answers come from
+// Mastodon's own reading of the text rather than from parse().
+std::variant<std::string, answer> read_parameter(settings const& s, std::string_view text, std::string_view argument);
+
+// The stored scope names as JSON, in Mastodon's order.
+json names_json(mastoscope::mastodon::stored_scopes const& stored);
+
 // A bad_input answer for an error diagnostic of the argument `text`, with a caret under its column.
 answer error_answer(std::string_view text, std::string_view argument, mastoscope::diagnostic const& error);
 

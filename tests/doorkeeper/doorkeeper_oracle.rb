@@ -31,7 +31,9 @@
 #       (5.5: lib/doorkeeper/config.rb:23-29; 5.9.x: lib/doorkeeper.rb `def configure`).
 #   G3  The configure block: the scope-relevant lines of Mastodon's
 #       config/initializers/doorkeeper.rb (default_scopes :read, optional_scopes ...,
-#       enforce_configured_scopes, grant_flows, enable_application_owner, reuse_access_token).
+#       enforce_configured_scopes, grant_flows, enable_application_owner, reuse_access_token,
+#       force_ssl_in_redirect_uri false), plus application_class/access_grant_class/
+#       access_token_class pointing at the stand-ins below.
 #   G4  FakeRecord: a stand-in for ActiveRecord::Base under the real mixins. Class-level
 #       declarations (has_many, validates, before_validation, ...) are no-ops, except
 #       `validate`, which is recorded so the real `validate :scopes_match_configured,
@@ -46,13 +48,13 @@
 #   G7  Doorkeeper::AccessGrant stand-in answering pkce_supported? = true (Mastodon's
 #       oauth_access_grants table has the PKCE columns), needed by PreAuthorization's
 #       validate_code_challenge_method.
+#   G8  A ::Rails module answering Rails.env ("production"): doorkeeper/config.rb reads it at
+#       load time for the force_ssl_in_redirect_uri default (5.5 config.rb:352), which
+#       Mastodon overrides anyway (force_ssl_in_redirect_uri false).
 #   G9  An array-valued scope parameter (scope[]=a&scope[]=b; a JSON array in a request) is
 #       dropped for authorization_code, as AuthorizationsController#pre_auth_params permits
 #       only scalars; client_credentials passes it through unfiltered (Server#parameters is
 #       request.parameters), so Doorkeeper's own code meets the Array.
-#   G8  A ::Rails module answering Rails.env ("production"): doorkeeper/config.rb reads it at
-#       load time for the force_ssl_in_redirect_uri default (5.5 config.rb:352), which
-#       Mastodon overrides anyway (force_ssl_in_redirect_uri false).
 #
 # PROTOCOL (see also tests/doorkeeper/README.md)
 #   Each request line is a JSON object with "op". Each answer is one JSON object.
