@@ -16,6 +16,13 @@ def cxx_string(text):
     return '"' + "".join(out) + '"'
 
 
+def cxx_version(v):
+    if v is None:
+        return "std::nullopt"
+    pre = f", {cxx_string(v.pre)}" if v.pre else ""
+    return f"version{{{v.major}, {v.minor}, {v.patch}{pre}}}"
+
+
 def cxx_words(ids, word_count):
     words = [0] * word_count
     for i in ids:

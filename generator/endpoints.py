@@ -9,11 +9,22 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from yaml_nodes import ModelError, compose, mapping, sequence, string
+from scopes import Version
+from yaml_nodes import ModelError, compose, mapping, sequence, string, version_text
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
-TOKEN_MODES = ("none", "optional", "required", "user", "user-session", "client-credentials")
+TOKEN_MODES = ("none", "optional", "required", "user", "user-session", "client-credentials", "signature",
+               "forbidden")
 SEGMENT = re.compile(r"(?:[A-Za-z0-9_.~-]+|:[a-z_][a-z0-9_]*|\*[a-z_][a-z0-9_]*)\Z")
+
+
+@dataclass
+class Change:
+    """Before `until`, the route accepted `scopes` with `token` (from `added` or the previous change)."""
+
+    until: Version
+    scopes: list
+    token: str
 
 
 @dataclass
@@ -25,6 +36,10 @@ class Route:
     controller: str
     notes: str = ""
     node: object = field(default=None, repr=False)
+    added: Version = None
+    removed: Version = None
+    earlier: list = field(default_factory=list)  # Change, oldest first
+    source: str = ""
 
 
 @dataclass
@@ -57,24 +72,57 @@ def _scopes(node, by_name, token):
         if by_name[name] in ids:
             raise ModelError(item.start_mark, f"scope '{name}' is listed twice")
         ids.append(by_name[name])
-    if ids and token in ("none", "user-session", "client-credentials"):
+    if ids and token in ("none", "user-session", "client-credentials", "signature", "forbidden"):
         raise ModelError(node.start_mark, f"a route with 'token: {token}' reads no access token, so it cannot accept scopes")
     if not ids and token in ("optional", "required"):
         raise ModelError(node.start_mark, f"a route with 'token: {token}' must list its scopes (or say 'any')")
     return ids
 
 
+def _version(node, what):
+    return Version.parse(version_text(node, what), node, what)
+
+
+def _token(node):
+    token = string(node, "token")
+    if token not in TOKEN_MODES:
+        raise ModelError(node.start_mark, f"unknown token mode '{token}' (expected one of {', '.join(TOKEN_MODES)})")
+    return token
+
+
+def _earlier(node, by_name, route):
+    changes, after = [], route.added
+    for item in sequence(node, "earlier"):
+        f = mapping(item, "change", ("until", "scopes"), ("token",))
+        until = _version(f["until"], "until")
+        if until <= after:
+            raise ModelError(f["until"].start_mark, f"until {until} must come after {after} (added, or the change before)")
+        if route.removed is not None and until > route.removed:
+            raise ModelError(f["until"].start_mark, f"until {until} comes after the route was removed ({route.removed})")
+        token = _token(f["token"]) if "token" in f else route.token
+        changes.append(Change(until, _scopes(f["scopes"], by_name, token), token))
+        after = until
+    return changes
+
+
 def _route(node, by_name):
-    f = mapping(node, "route", ("method", "path", "scopes", "token", "controller"), ("notes",))
+    f = mapping(node, "route", ("method", "path", "scopes", "token", "controller", "added", "source"),
+                ("notes", "removed", "earlier"))
     method = string(f["method"], "method")
     if method not in METHODS:
         raise ModelError(f["method"].start_mark, f"unknown method '{method}' (expected one of {', '.join(METHODS)})")
-    token = string(f["token"], "token")
-    if token not in TOKEN_MODES:
-        raise ModelError(f["token"].start_mark, f"unknown token mode '{token}' (expected one of {', '.join(TOKEN_MODES)})")
+    token = _token(f["token"])
     notes = string(f["notes"], "notes") if "notes" in f else ""
-    return Route(method, _path(f["path"]), _scopes(f["scopes"], by_name, token), token,
-                 string(f["controller"], "controller"), notes, node)
+    route = Route(method, _path(f["path"]), _scopes(f["scopes"], by_name, token), token,
+                  string(f["controller"], "controller"), notes, node, _version(f["added"], "added"),
+                  source=string(f["source"], "source"))
+    if "removed" in f:
+        route.removed = _version(f["removed"], "removed")
+        if route.removed <= route.added:
+            raise ModelError(f["removed"].start_mark, f"removed {route.removed} must come after added {route.added}")
+    if "earlier" in f:
+        route.earlier = _earlier(f["earlier"], by_name, route)
+    return route
 
 
 def load_text(text, registry):

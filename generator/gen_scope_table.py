@@ -14,17 +14,10 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import scopes  # noqa: E402
-from cxx import cxx_string, cxx_words, write_if_changed  # noqa: E402
+from cxx import cxx_string, cxx_version, cxx_words, write_if_changed  # noqa: E402
 from yaml_nodes import ModelError  # noqa: E402
 
 TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scope_table.hpp.in")
-
-
-def cxx_version(v):
-    if v is None:
-        return "std::nullopt"
-    pre = f", {cxx_string(v.pre)}" if v.pre else ""
-    return f"version{{{v.major}, {v.minor}, {v.patch}{pre}}}"
 
 
 def rows(items, comments=None):

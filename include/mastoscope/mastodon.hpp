@@ -24,26 +24,50 @@ enum class token_mode : std::uint8_t {
     user,                // a user's token; its scopes are checked when the route lists any
     user_session,        // a signed-in browser session (the OAuth pages); a token does not count
     client_credentials,  // the app's id and secret (/oauth/token, /oauth/revoke); a token plays no part
+    signature,           // HTTP message signatures (FASP); no OAuth token is read
+    forbidden,           // always 403 (Doorkeeper's application pages, which Mastodon shuts)
 };
 
 struct route {
     std::string_view method;  // "GET", "POST", ...
     std::string_view path;    // "/api/v1/accounts/:id"; a final "*name" segment matches the rest
-    scope_set accepts;        // any one of these, held literally, passes the scope check
+    scope_set accepts;        // any one of these, held literally, passes the scope check (today)
     token_mode token;
     std::string_view controller;
     std::string_view notes;
+    version added;                  // the first release with the route
+    std::optional<version> removed;  // the first release without it
+    std::uint16_t first_change, last_change;  // its earlier checks, see earlier()
+    std::string_view source;        // where its history was read (docs, pull requests)
+};
+
+// Before `until` (from the route's `added`, or the change before), the route accepted these.
+struct route_change {
+    version until;
+    scope_set accepts;
+    token_mode token;
 };
 
 std::string_view to_string(token_mode mode) noexcept;
+
+// The route's earlier checks, oldest first.
+std::span<route_change const> earlier(route const& r) noexcept;
+// Did the route exist at `v`: from its `added` release up to, not including, `removed`?
+bool exists_at(route const& r, version const& v) noexcept;
+// The route as a server at `v` had it: the scopes it accepted and its token mode then, less scopes
+// that version did not have. Asked of a version without the route, it answers for its first release.
+route at(route const& r, version const& v) noexcept;
 
 // Every route of the data, and the Mastodon revision they were read from.
 std::span<route const> routes() noexcept;
 std::string_view routes_revision() noexcept;
 
 // The route a concrete request reaches: static segments beat :params, which beat a *wildcard. The
-// method is compared without case; a query string and a trailing slash are ignored. nullptr if none.
-route const* match(std::string_view method, std::string_view path) noexcept;
+// method is upper case, as HTTP has it (HEAD is GET); a query string, a trailing slash and repeated
+// slashes are ignored, as Rails ignores them; a segment that holds a dot or is "." or ".." matches no
+// :param (Mastodon's API routes take no format suffix). Routes that exist at `v` come first: a route
+// of another version is returned only when none of `v` matches (check exists_at). nullptr if none.
+route const* match(std::string_view method, std::string_view path, version const& v = newest_release) noexcept;
 
 // Does the route let this request through? `token` is the token's written scopes, or nullopt for a
 // request without a token. Mastodon's check is literal: ANY ONE accepted scope, held as written.
@@ -113,8 +137,9 @@ std::vector<divergence> audit(version const& server);
 // but not `granted`.
 std::vector<divergence> divergences(scope granted, scope required, version const& server);
 
-// The least-privilege scope set that lets one token call every route of `wanted`: it unlocks the
-// fewest routes of the whole table (ties: fewer scopes, then lower ids), using only scopes the server
+// The least-privilege scope set that lets one token call every route of `wanted` (as each was at the
+// server version; a route that does not exist there is impossible): it unlocks the fewest routes of
+// the table at that version (ties: fewer scopes, then lower ids), using only scopes the server
 // version has. Exact (branch and bound over minimal hitting sets).
 struct plan_result {
     bool possible;                       // false if a route cannot be served by any token at this version
@@ -125,7 +150,8 @@ struct plan_result {
 };
 plan_result plan(std::span<route const* const> wanted, version const& server);
 
-// How many routes of the table a token with these scopes passes the scope check of (the planner's cost).
-std::size_t unlocked_routes(scope_set const& token) noexcept;
+// How many routes of the table at `server` a token with these scopes passes the scope check of (the
+// planner's cost).
+std::size_t unlocked_routes(scope_set const& token, version const& server = newest_release) noexcept;
 
 }  // namespace mastoscope::mastodon

@@ -107,6 +107,9 @@ access allows(route const& r, std::optional<scope_set> const& token) noexcept
     case token_mode::none: return {true, 200, "the route reads no token"};
     case token_mode::client_credentials:
         return {true, 200, "the app authenticates with its client id and secret; an access token plays no part"};
+    case token_mode::signature:
+        return {false, 401, "needs HTTP message signatures (FASP); an OAuth token does not count"};
+    case token_mode::forbidden: return {false, 403, "Mastodon answers 403 to every request here"};
     case token_mode::user_session:
         return {false, 302, "needs a signed-in browser session (a redirect to sign in); an access token does not count"};
     case token_mode::any_token:

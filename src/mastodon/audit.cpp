@@ -11,9 +11,10 @@ std::vector<divergence> audit(version const& server)
     std::vector<divergence> found;
     for (scope s : scopes_at(server)) {
         for (auto const& r : detail::routes) {
+            if (!exists_at(r, server)) continue;
             // Only routes that check scopes; the hierarchy says yes, the literal check says no.
-            if (!r.accepts.empty() && !r.accepts.contains(s) && closure(s).intersects(r.accepts))
-                found.push_back({s, &r});
+            auto const accepts = at(r, server).accepts;
+            if (!accepts.empty() && !accepts.contains(s) && closure(s).intersects(accepts)) found.push_back({s, &r});
         }
     }
     return found;
@@ -23,8 +24,11 @@ std::vector<divergence> divergences(scope granted, scope required, version const
 {
     std::vector<divergence> found;
     if (granted == required || !closure(granted).contains(required) || !available_at(granted, server)) return found;
-    for (auto const& r : detail::routes)
-        if (r.accepts.contains(required) && !r.accepts.contains(granted)) found.push_back({granted, &r});
+    for (auto const& r : detail::routes) {
+        if (!exists_at(r, server)) continue;
+        auto const accepts = at(r, server).accepts;
+        if (accepts.contains(required) && !accepts.contains(granted)) found.push_back({granted, &r});
+    }
     return found;
 }
 

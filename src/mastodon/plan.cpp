@@ -12,16 +12,16 @@ namespace {
 
 using route_bits = std::bitset<detail::routes.size()>;
 
-// For each scope, the routes whose scope check it passes.
-std::array<route_bits, scope_count> const& unlocks_by_scope()
+using unlock_table = std::array<route_bits, scope_count>;
+
+// For each scope, the routes of the table at `server` whose scope check it passes.
+unlock_table unlocks_by_scope(version const& server)
 {
-    static auto const table = [] {
-        std::array<route_bits, scope_count> bits{};
-        for (std::size_t i = 0; i < detail::routes.size(); ++i)
-            for (scope s : detail::routes[i].accepts) bits[index(s)].set(i);
-        return bits;
-    }();
-    return table;
+    unlock_table bits{};
+    for (std::size_t i = 0; i < detail::routes.size(); ++i)
+        if (exists_at(detail::routes[i], server))
+            for (scope s : at(detail::routes[i], server).accepts) bits[index(s)].set(i);
+    return bits;
 }
 
 // Lexicographic cost: routes unlocked, then scope count, then the ids themselves (lowest first).
@@ -39,7 +39,7 @@ struct cost {
 
 class search {
 public:
-    explicit search(std::vector<scope_set> needs) : needs_{std::move(needs)} {}
+    search(std::vector<scope_set> needs, unlock_table const& unlocks) : needs_{std::move(needs)}, unlocks_{unlocks} {}
 
     cost run()
     {
@@ -60,7 +60,7 @@ private:
             return;
         }
         for (scope s : *next) {
-            auto const more = unlocked | unlocks_by_scope()[index(s)];
+            auto const more = unlocked | unlocks_[index(s)];
             // Adding scopes never lowers either count, so a branch already worse than the best is done.
             if (best_ && (more.count() > best_->unlocks ||
                           (more.count() == best_->unlocks && chosen.size() + 1 > best_->size)))
@@ -72,29 +72,33 @@ private:
     }
 
     std::vector<scope_set> needs_;
+    unlock_table const& unlocks_;
     std::optional<cost> best_;
 };
 
 }  // namespace
 
-std::size_t unlocked_routes(scope_set const& token) noexcept
+std::size_t unlocked_routes(scope_set const& token, version const& server) noexcept
 {
+    auto const unlocks = unlocks_by_scope(server);
     route_bits bits;
-    for (scope s : token) bits |= unlocks_by_scope()[index(s)];
+    for (scope s : token) bits |= unlocks[index(s)];
     return bits.count();
 }
 
 plan_result plan(std::span<route const* const> wanted, version const& server)
 {
     plan_result result{true, {}, 0, {}, {}};
-    auto const on_server = scopes_at(server);
     std::vector<scope_set> needs;
-    for (route const* r : wanted) {
-        if (r->token == token_mode::user_session) {
-            result.impossible.push_back(r);  // needs a browser session, not a token
+    for (route const* wanted_route : wanted) {
+        auto const then = at(*wanted_route, server);
+        auto const* r = &then;
+        if (!exists_at(*wanted_route, server) || r->token == token_mode::user_session ||
+            r->token == token_mode::forbidden) {
+            result.impossible.push_back(wanted_route);  // not there, or needs a browser session, not a token
         } else if (!r->accepts.empty()) {
-            auto const candidates = r->accepts & on_server;
-            if (candidates.empty()) result.impossible.push_back(r);
+            auto const candidates = r->accepts;
+            if (candidates.empty()) result.impossible.push_back(wanted_route);
             else needs.push_back(candidates);
         }
     }
@@ -102,10 +106,11 @@ plan_result plan(std::span<route const* const> wanted, version const& server)
         result.possible = false;
         return result;
     }
-    if (!needs.empty()) result.scopes = search{std::move(needs)}.run().scopes;
-    result.unlocks = unlocked_routes(result.scopes);
+    auto const unlocks = unlocks_by_scope(server);
+    if (!needs.empty()) result.scopes = search{std::move(needs), unlocks}.run().scopes;
+    result.unlocks = unlocked_routes(result.scopes, server);
     for (route const* r : wanted) {
-        auto const serving = r->accepts & result.scopes;
+        auto const serving = at(*r, server).accepts & result.scopes;
         result.satisfied_by.push_back(serving.empty() ? std::nullopt : std::optional<scope>{*serving.begin()});
     }
     return result;

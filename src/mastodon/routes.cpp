@@ -1,7 +1,8 @@
 // The route table and request matching: static segments beat :params, which beat a *wildcard.
 #include <algorithm>
 #include <array>
-#include <cctype>
+
+#include <mastoscope/history.hpp>
 
 #include "route_table.hpp"
 
@@ -31,6 +32,7 @@ segments split(std::string_view path)
     while (!path.empty()) {
         path.remove_prefix(1);  // the '/'
         auto const end = std::min(path.find('/'), path.size());
+        if (end == 0) continue;  // "//": Rails squeezes repeated slashes
         if (out.size == max_segments) {
             out.overflow = true;
             break;
@@ -50,6 +52,8 @@ bool matches(segments const& pattern, segments const& request, std::array<segmen
         if (kind == segment_kind::wildcard) return request.size > i;  // the rest, at least one segment
         if (i >= request.size || request.items[i].empty()) return false;
         if (kind == segment_kind::fixed && pattern.items[i] != request.items[i]) return false;
+        // Rails' default :param stops at a dot, and the API routes take no format (.json) suffix.
+        if (kind == segment_kind::param && request.items[i].find('.') != std::string_view::npos) return false;
     }
     return pattern.size == request.size;
 }
@@ -65,12 +69,6 @@ std::string_view normalize_path(std::string_view path)
     return path;
 }
 
-bool same_method(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::toupper(static_cast<unsigned char>(x)) == std::toupper(static_cast<unsigned char>(y));
-           });
-}
 
 }  // namespace
 
@@ -84,6 +82,8 @@ std::string_view to_string(token_mode mode) noexcept
     case token_mode::user: return "user";
     case token_mode::user_session: return "user_session";
     case token_mode::client_credentials: return "client_credentials";
+    case token_mode::signature: return "signature";
+    case token_mode::forbidden: return "forbidden";
     }
     return "unknown";
 }
@@ -91,24 +91,50 @@ std::string_view to_string(token_mode mode) noexcept
 std::span<route const> routes() noexcept { return detail::routes; }
 std::string_view routes_revision() noexcept { return detail::revision; }
 
-route const* match(std::string_view method, std::string_view path) noexcept
+std::span<route_change const> earlier(route const& r) noexcept
+{
+    return std::span{detail::route_changes}.subspan(r.first_change, r.last_change - r.first_change);
+}
+
+bool exists_at(route const& r, version const& v) noexcept { return r.added <= v && !(r.removed && *r.removed <= v); }
+
+route at(route const& r, version const& v) noexcept
+{
+    auto out = r;
+    for (auto const& change : earlier(r)) {
+        if (v < change.until) {  // the first change still ahead of v
+            out.accepts = change.accepts;
+            out.token = change.token;
+            break;
+        }
+    }
+    out.accepts = out.accepts & scopes_at(v < r.added ? r.added : v);
+    return out;
+}
+
+route const* match(std::string_view method, std::string_view path, version const& v) noexcept
 {
     path = normalize_path(path);
     if (path.empty() || path[0] != '/') return nullptr;
-    if (same_method(method, "HEAD")) method = "GET";  // Rails routes HEAD to GET
+    if (method == "HEAD") method = "GET";  // Rails routes HEAD to GET
     auto const request = split(path);
     if (request.overflow) return nullptr;
+    // Ranked by existence at v, then by the kinds of the pattern's segments.
     route const* best = nullptr;
+    bool best_exists = false;
     std::array<segment_kind, max_segments> best_ranks{}, ranks{};
     for (auto const& r : detail::routes) {
         ranks = {};  // wildcard everywhere: positions past a pattern's end rank lowest
-        if (!same_method(method, r.method)) continue;
+        if (method != r.method) continue;
         auto const pattern = split(r.path);
         if (!matches(pattern, request, ranks)) continue;
-        if (!best || std::lexicographical_compare(best_ranks.begin(), best_ranks.begin() + max_segments, ranks.begin(),
-                                                  ranks.begin() + max_segments)) {
+        bool const exists = exists_at(r, v);
+        if (!best || (exists && !best_exists) ||
+            (exists == best_exists && std::lexicographical_compare(best_ranks.begin(), best_ranks.end(), ranks.begin(),
+                                                                   ranks.end()))) {
             best = &r;
             best_ranks = ranks;
+            best_exists = exists;
         }
     }
     return best;

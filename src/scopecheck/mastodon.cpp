@@ -1,5 +1,7 @@
 // endpoint, plan, audit and register: Mastodon's real checks, from the route table.
 #include <algorithm>
+#include <iterator>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -24,9 +26,35 @@ std::string accepts_text(md::route const& r)
     return r.accepts.empty() ? "no scope check" : names(r.accepts) + "  (any one, held literally)";
 }
 
+// Why a route is not there at `server`, or "" if it is.
+std::string absent_at(md::route const& r, ms::version const& server)
+{
+    if (md::exists_at(r, server)) return "";
+    return r.removed && *r.removed <= server
+               ? fmt::format("no such route at {} (removed in {})", ms::to_string(server), ms::to_string(*r.removed))
+               : fmt::format("no such route at {} (added in {})", ms::to_string(server), ms::to_string(r.added));
+}
+
+// The route a request reaches at the server version, or the bad-input answer saying why there is none.
+std::variant<md::route, answer> find_route(settings const& s, std::string_view method, std::string_view path)
+{
+    static constexpr std::string_view methods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
+    if (std::find(std::begin(methods), std::end(methods), method) == std::end(methods))
+        return bad_input_answer(fmt::format("'{}' is not an HTTP method of Mastodon's API (GET, HEAD, POST, PUT, PATCH, "
+                                            "DELETE; methods are upper case)", printable(method)));
+    auto const* r = md::match(method, path, s.parse.server_version);
+    if (!r) return bad_input_answer(fmt::format("no Mastodon route for {} {}", method, printable(path)));
+    if (auto const why = absent_at(*r, s.parse.server_version); !why.empty())
+        return bad_input_answer(fmt::format("{} {}: {}", r->method, r->path, why));
+    return md::at(*r, s.parse.server_version);
+}
+
 std::string why_impossible(md::route const& r, ms::version const& server)
 {
-    if (r.token == md::token_mode::user_session) return "no token can call it: it needs a signed-in browser session";
+    if (auto const why = absent_at(r, server); !why.empty()) return why;
+    auto const then = md::at(r, server);
+    if (then.token == md::token_mode::user_session) return "no token can call it: it needs a signed-in browser session";
+    if (then.token == md::token_mode::forbidden) return "no token can call it: Mastodon answers 403 to every request";
     return fmt::format("no token can call it at {}: none of {} exists there", ms::to_string(server), names(r.accepts));
 }
 
@@ -34,8 +62,9 @@ std::string why_impossible(md::route const& r, ms::version const& server)
 
 answer endpoint(settings const& s, std::string_view method, std::string_view path, std::optional<std::string_view> token)
 {
-    auto const* r = md::match(method, path);
-    if (!r) return bad_input_answer(fmt::format("no Mastodon route for {} {}", method, printable(path)));
+    auto found = find_route(s, method, path);
+    if (auto* bad = std::get_if<answer>(&found)) return *bad;
+    auto const* r = &std::get<md::route>(found);
     std::optional<ms::scope_set> scopes;
     if (token) {
         auto parsed = read_scopes(s, *token, "TOKEN");
@@ -76,9 +105,11 @@ answer plan(settings const& s, std::vector<std::string> const& requests)
     std::vector<md::route const*> wanted;
     for (auto const& request : requests) {
         auto const space = request.find(' ');
-        auto const* r = space == std::string::npos ? nullptr : md::match(request.substr(0, space), request.substr(space + 1));
-        if (!r) return bad_input_answer(fmt::format("no Mastodon route for '{}' (write \"METHOD PATH\")", printable(request)));
-        wanted.push_back(r);
+        if (space == std::string::npos)
+            return bad_input_answer(fmt::format("no Mastodon route for '{}' (write \"METHOD PATH\")", printable(request)));
+        auto found = find_route(s, request.substr(0, space), request.substr(space + 1));
+        if (auto* bad = std::get_if<answer>(&found)) return *bad;
+        wanted.push_back(md::match(request.substr(0, space), request.substr(space + 1), s.parse.server_version));
     }
     auto const result = md::plan(wanted, s.parse.server_version);
     answer a;
@@ -96,7 +127,7 @@ answer plan(settings const& s, std::vector<std::string> const& requests)
                                      impossible          ? paint(s, tone::bad, why_impossible(*wanted[i], s.parse.server_version))
                                      : !by_name.empty() ? "← " + by_name
                                      : !result.possible ? std::string("not planned")
-                                     : wanted[i]->accepts.empty() ? std::string("needs no scope")
+                                     : md::at(*wanted[i], s.parse.server_version).accepts.empty() ? std::string("needs no scope")
                                                                   : std::string("-")));
     }
     a.object = {{"scopes", names_json(result.scopes)}, {"unlocks", result.unlocks}, {"routes", routes}};
@@ -123,7 +154,8 @@ answer audit(settings const& s)
     for (std::size_t i = 0; i < found.size(); ++i) {
         if (i == 0 || found[i].granted != found[i - 1].granted)
             a.text.push_back(fmt::format("{} is refused on:", paint(s, tone::bold, ms::name(found[i].granted))));
-        a.text.push_back(fmt::format("  {:<52} accepts {}", route_text(*found[i].where), names(found[i].where->accepts)));
+        a.text.push_back(fmt::format("  {:<52} accepts {}", route_text(*found[i].where),
+                                     names(md::at(*found[i].where, s.parse.server_version).accepts)));
     }
     return a;
 }
