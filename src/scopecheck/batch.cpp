@@ -51,7 +51,7 @@ public:
             if (pos_ == end_) {
                 end_ = std::fread(buffer_.data(), 1, buffer_.size(), in_);
                 pos_ = 0;
-                if (end_ == 0) return any && finish(line);  // a last line without a newline
+                if (end_ == 0) return any && finish(line, length);  // a last line without a newline
             }
             any = true;
             auto const* start = buffer_.data() + pos_;
@@ -62,15 +62,19 @@ public:
             pos_ += n;
             if (newline) {
                 ++pos_;
-                return finish(line);
+                return finish(line, length);
             }
         }
     }
 
 private:
-    bool finish(std::string& line)
+    // A CRLF line ending counts as a newline; `length` then excludes the CR too.
+    static bool finish(std::string& line, std::size_t& length)
     {
-        if (line.size() < limit_ && !line.empty() && line.back() == '\r') line.pop_back();
+        if (length == line.size() && !line.empty() && line.back() == '\r') {
+            line.pop_back();
+            --length;
+        }
         return true;
     }
 
@@ -106,7 +110,7 @@ int run_batch(settings const& s, streams const& io, std::size_t max_line,
     int worst = yes;
     for (std::size_t number = 1; reader.next(line, length); ++number) {
         // A cut line is never answered as if it were whole, whatever the command does with it.
-        auto const a = line.size() > max_line ? too_long_answer(length, max_line) : answer_for(line);
+        auto const a = length > max_line ? too_long_answer(length, max_line) : answer_for(line);
         worst = std::max(worst, a.code);
         bool written;
         if (s.json) {

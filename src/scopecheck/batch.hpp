@@ -19,11 +19,12 @@ struct streams {
 // Prints a single answer (out, or err for bad input) and returns its exit code.
 int print_answer(settings const& s, answer const& a, streams const& io = {});
 
-// Answers each line of `io.in` (a trailing CR is dropped; a line longer than `max_line` bytes is cut
-// to max_line + 1 bytes so the parser reports it too_long), one output line per input line: JSON
-// Lines with an "input" key under --json. Returns the highest exit code of the answers (0 for no
-// input), or bad_input when the input cannot be read (said on io.err) or the output cannot be written
-// (reading stops; left for the caller to report, see report_output_error).
+// Answers each line of `io.in` (a CRLF ending counts as a newline), one output line per input line:
+// JSON Lines with an "input" key under --json. A line longer than `max_line` bytes is read no further
+// and answered too_long here, whatever the command, so no command ever answers a cut line as if it
+// were whole. Returns the highest exit code of the answers (0 for no input), or bad_input when the
+// input cannot be read (said on io.err) or the output cannot be written (reading stops; left for the
+// caller to report, see report_output_error).
 int run_batch(settings const& s, streams const& io, std::size_t max_line,
               std::function<answer(std::string_view)> const& answer_for);
 

@@ -173,7 +173,10 @@ void command_line::add_scope_commands()
         ->check(CLI::IsMember({"authorization_code", "client_credentials"}))
         ->capture_default_str();
     authorize->footer(
-        "A blank REGISTERED is an app registered with no scopes; a blank REQUESTED means no scope parameter.\n"
+        "REGISTERED is what the app sent to POST /api/v1/apps, read as Mastodon stored it (blank: an app with\n"
+        "no scopes). A REQUESTED that Ruby calls blank (whitespace, Unicode spaces) means no scope parameter.\n"
+        "authorization_code refuses a tab, CR or LF in REQUESTED; client_credentials splits on them.\n"
+        "Under --mode query both are URL-decoded first. A string that starts with '-' goes after '--'.\n"
         "Example:\n  scopecheck authorize read read:accounts    # refused: Mastodon compares literally");
 }
 
@@ -194,7 +197,10 @@ void command_line::add_mastodon_commands()
 
     register_ = app_.add_subcommand("register", "Mastodon's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)");
     register_->add_option("SCOPES", registered_, "The scopes parameter; leave it out to send none, - for standard input");
-    register_->footer("Example:\n  scopecheck register 'read write:statuses'");
+    register_->footer("The answer is the server version's: from 3.4.0 unknown names are refused (422), before they\n"
+                      "were stored. Under --mode query SCOPES is URL-decoded first ('+' is a space). A string that\n"
+                      "starts with '-' goes after '--'.\n"
+                      "Example:\n  scopecheck register 'read write:statuses'\n  scopecheck register -- '-read'");
 
     auto* list = app_.add_subcommand("list", "The scopes a version has (every scope ever known with --removed)");
     list->add_option("--at", at_, "The version (default: --server-version)")->check(version_check)->type_name("V");

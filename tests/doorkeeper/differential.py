@@ -417,10 +417,14 @@ class Report:
         self.examples = defaultdict(list)
         self.by_kind = Counter()
         self.info = Counter()
+        self.both_accept = Counter()
+        self.pending_vt_ff = []  # validate answers to re-ask with \v and \f turned into spaces
 
-    def add(self, cls, kind, detail):
+    def add(self, cls, kind, detail, sc_accept=False):
         self.questions += 1
         self.by_kind[kind] += 1
+        if cls is None and sc_accept:
+            self.both_accept[kind] += 1
         if cls is None:
             return
         self.by_class[cls] += 1
@@ -461,8 +465,12 @@ def compare_validate(rep, kind, s, sent, dk, sc):
     cls = classify(bool(dk.get("valid")), broken, sorted(dk.get("parsed") or []),
                    sc_accept, sorted(sc.get("scopes") or []),
                    len(sent) > MAX_LENGTH or len(s) > MAX_LENGTH, b"\x0b" in s or b"\x0c" in s)
-    rep.add(cls, kind, "input %s%s | doorkeeper %s | scopecheck %s"
-            % (hexs(s), "" if sent == s else " (sent %s)" % hexs(sent), short(dk), short(sc)))
+    detail = "input %s%s | doorkeeper %s | scopecheck %s" % (
+        hexs(s), "" if sent == s else " (sent %s)" % hexs(sent), short(dk), short(sc))
+    if cls == "vt_ff":
+        rep.pending_vt_ff.append((kind, s, sorted(dk.get("parsed") or []), detail))
+    else:
+        rep.add(cls, kind, detail, sc_accept)
 
 
 def compare_register(rep, kind, s, sent, dk, sc):
@@ -475,7 +483,7 @@ def compare_register(rep, kind, s, sent, dk, sc):
     if cls is None and not sc_accept and not broken and (sc_bad or sc.get("status") != 422):
         cls = "both_refuse"
     rep.add(cls, kind, "input %s%s | doorkeeper %s | scopecheck %s"
-            % (hexs(s), "" if sent == s else " (sent %s)" % hexs(sent), short(dk), short(sc)))
+            % (hexs(s), "" if sent == s else " (sent %s)" % hexs(sent), short(dk), short(sc)), sc_accept)
 
 
 def cc_5_9_6_class(grant, requested, dk):
@@ -497,7 +505,7 @@ def compare_authorize(rep, kind, grant, reg, req_sc, req_dk, dk, sc, default, ne
     if newest_class_check and cc_5_9_6_class(grant, req_dk, dk):
         # Doorkeeper 5.5 issues a token without scopes; 5.6+ (Mastodon >= 4.0.0) answers invalid_scope.
         rep.info["5.5-vs-5.9.6 pairs at newest (checked refused, compared at 3.5.0 instead)"] += 1
-        rep.add("newest_not_5_9_6" if sc_accept else None, kind, detail)
+        rep.add("newest_not_5_9_6" if sc_accept else None, kind, detail, sc_accept)
         return
     if dk.get("registered") is False:
         broken = dk_broken(dk)
@@ -507,14 +515,14 @@ def compare_authorize(rep, kind, grant, reg, req_sc, req_dk, dk, sc, default, ne
             cls = "invalid_utf8"
         else:
             cls = None if sc_bad else "both_refuse"
-        rep.add(cls, kind, detail)
+        rep.add(cls, kind, detail, sc_accept)
         return
     broken = dk_broken(dk)
     cls = classify(bool(dk.get("accepted")), broken, dk.get("token_scopes"), sc_accept, sc.get("scopes"), too_long)
     if cls is None and not sc_accept and not broken:
         if sc_bad or sc.get("error") != dk.get("error"):
             cls = "both_refuse"
-    rep.add(cls, kind, detail)
+    rep.add(cls, kind, detail, sc_accept)
 
 
 # ------------------------------------------------------------------------------ main
@@ -564,18 +572,18 @@ def main():
 
     def requested_for(reg_names, names):
         x = rng.random()
-        if x < 0.30 and reg_names:
+        if x < 0.40 and reg_names:
             pick = rng.sample(reg_names, rng.randint(1, len(reg_names)))
             return gen.join(pick + ([rng.choice(pick)] if rng.random() < 0.2 else []), plain=rng.random() < 0.6)
-        if x < 0.45:
+        if x < 0.50:
             pick = (rng.sample(reg_names, rng.randint(0, len(reg_names))) if reg_names else []) + [rng.choice(names)]
             rng.shuffle(pick)
             return gen.join(pick, plain=rng.random() < 0.7)
-        if x < 0.55 and reg_names:
+        if x < 0.58 and reg_names:
             kids = [c.encode() for n in reg_names for c in sc_data.children(n.decode()) if c.encode() in names]
             if kids:
                 return gen.join(rng.sample(kids, min(len(kids), rng.randint(1, 3))), plain=True)
-        if x < 0.72:
+        if x < 0.74:
             return gen.blank()
         if x < 0.80:
             return gen.valid_list(names, 1, 3)
@@ -601,10 +609,12 @@ def main():
         return gen.mixed()
 
     def regnames(reg):
-        return [t for t in reg.split(b" ") if t in set(names_new) | set(common)]
+        return [t for t in reg.split() if t in set(names_new) | set(common)]
 
     per_grant = args.pairs
-    groups_a, groups_b = [], []  # (grant, version, registered or None, requested or None, [(reg, req_sc, req_dk)])
+    # (grant, version or None for the default, the fixed argument, [(registered, requested for scopecheck,
+    # requested for the oracle: None = no scope parameter)]); a: registered fixed, b: requested fixed
+    groups_a, groups_b = [], []
     for grant in ("authorization_code", "client_credentials"):
         made = 0
         while made < per_grant * 0.7:
@@ -756,6 +766,25 @@ def main():
             k += 1
     assert k == len(answers), (k, len(answers))
 
+    # vt_ff is allowed only when \v and \f are the whole reason: with them turned into spaces
+    # scopecheck must accept, with the scopes Doorkeeper parsed.
+    pending = rep.pending_vt_ff
+    fixed = [s.replace(b"\x0b", b" ").replace(b"\x0c", b" ") for _, s, _, _ in pending]
+    sent = [form_encode(rng, f) if "query" in kind else f for (kind, _, _, _), f in zip(pending, fixed)]
+    re_answers = [None] * len(pending)
+    for mode in ("strict", "query"):
+        idx = [i for i, (kind, _, _, _) in enumerate(pending) if ("query" in kind) == (mode == "query")]
+        batch = [i for i in idx if b"\n" not in sent[i] and not sent[i].endswith(b"\r")]
+        for i, a in zip(batch, run_batch(exe + ["--mode", mode, "validate", "-"], [sent[i] for i in batch])):
+            re_answers[i] = a
+        for i in idx:
+            if re_answers[i] is None:
+                re_answers[i] = run_single(exe + ["--mode", mode, "validate", "--", sent[i]])
+    for (kind, s, dk_set, detail), a in zip(pending, re_answers):
+        ok = a.get("valid") is True and sorted(a.get("scopes") or []) == dk_set
+        rep.add("vt_ff" if ok else "stricter_other", kind,
+                detail + ("" if ok else " | with \\v \\f as spaces, scopecheck %s" % short(a)))
+
     # ---------------------------------------------------------------- report
     elapsed = time.monotonic() - started
     disagreements = sum(rep.by_class.values())
@@ -768,7 +797,7 @@ def main():
     print("  oracle: Doorkeeper %s; scopecheck default version %s; %.1f s"
           % (answers[0].get("doorkeeper"), newest, elapsed))
     for kind, count in sorted(rep.by_kind.items()):
-        print("  %-48s %6d" % (kind, count))
+        print("  %-44s %6d questions, %6d accepted by both" % (kind, count, rep.both_accept[kind]))
     for what, count in sorted(rep.info.items()):
         print("  %s: %d" % (what, count))
     for cls in ALLOWED:
