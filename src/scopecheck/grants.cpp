@@ -127,12 +127,10 @@ answer authorize(settings const& s, std::string_view registered, std::string_vie
     }
     std::string listed;
     for (auto const& n : result.not_registered) listed += (listed.empty() ? "" : " ") + printable(n);
-    a.line = fmt::format("{} ({}): {}{}{}", paint(s, tone::bad, "refused"), result.error,
-                         listed.empty() ? std::string(result.reason) : "not registered: " + listed, asked,
-                         listed.empty() ? "" : "");
+    a.line = fmt::format("{} ({}): {}{}", paint(s, tone::bad, "refused"), result.error,
+                         listed.empty() ? std::string(result.reason) : "not registered: " + listed, asked);
     a.text.push_back(a.line);
-    if (!listed.empty() && !app.stored.empty() && result.reason != "the app did not register every requested scope")
-        a.text.push_back(fmt::format("  {}", result.reason));
+    if (absent && !listed.empty()) a.text.push_back(fmt::format("  {}", result.reason));
     if (!result.covered_by_hierarchy.empty()) {
         a.text.push_back(fmt::format("  '{}' would cover {} under the documented hierarchy, but Mastodon compares",
                                      printable(app_text), names(result.covered_by_hierarchy)));
