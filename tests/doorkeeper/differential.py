@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Differential test: the REAL Doorkeeper gem (through doorkeeper_oracle.rb) against scopecheck.
+"""Differential test: the REAL Doorkeeper gem (through doorkeeper_oracle.rb) against mastoscope, both
+scopecheck --json and the library itself (library_answers.cpp, the public C++ API).
 
-    differential.py SCOPECHECK SCOPES_YAML ORACLE_RB [--strings N] [--pairs N] [--seed S] [--ruby RUBY]
+    differential.py SCOPECHECK SCOPES_YAML ORACLE_RB [--library LIBRARY_ANSWERS] [--strings N] [--pairs N]
+                    [--seed S] [--ruby RUBY]
 
 Both sides get the same generated questions, all from a fixed seed:
 
@@ -24,6 +26,16 @@ but without the default scope. Those pairs are only checked at the newest versio
 (as 5.6+ refuses them, invalid_scope), and a separate set of such pairs, from scopes that exist at
 both versions, is compared in full against `scopecheck --server-version 3.5.0`, where mastoscope
 models Doorkeeper 5.5, with the oracle configured for 3.5.0.
+
+With --library, the library is asked the same questions through library_answers.cpp (JSON Lines, see
+its header) and compared with Doorkeeper's answers by the same rules, counted separately:
+* validate  mastoscope::parse in strict mode (the plain string) and in query mode (the same
+            form-encoded text scopecheck gets), at the newest version;
+* register  mastodon::register_app, plain only (the library has no URL decoding outside parse());
+* authorize mastodon::register_app then mastodon::authorize, plain, both grant types, every pair
+            (also those with LF or NUL that scopecheck cannot take), with an absent scope parameter
+            passed as nullopt; the 5.5-vs-5.9.6 class as above, at 3.5.0.
+Only parse() has a max_length, so too_long is allowed for the library's validate answers only.
 
 Disagreements that are documented as intended (allowed):
   vt_ff        validate: scopecheck refuses \\v or \\f (0x0B, 0x0C), which Doorkeeper splits on
@@ -397,6 +409,27 @@ def run_batch(argv, inputs):
     return [json.loads(x) for x in lines]
 
 
+def run_library(program, requests):
+    """One library_answers process: JSON Lines in, one JSON answer per question."""
+    data = "".join(json.dumps(q, separators=(",", ":")) + "\n" for q in requests).encode()
+    p = subprocess.run([program], input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    lines = p.stdout.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    if p.returncode != 0 or len(lines) != len(requests):
+        sys.exit("library_answers failed (exit %d, %d answers for %d questions): %s %s"
+                 % (p.returncode, len(lines), len(requests), p.stderr.decode(errors="replace")[-2000:],
+                    next((x.decode(errors="replace") for x in lines if b"bad_request" in x), "")))
+    return [json.loads(x) for x in lines]
+
+
+def library_authorize(a):
+    """The library's authorize answer in scopecheck's shape: a refused registration is bad input."""
+    if a.get("registered") is False:
+        return {"error": {"kind": "registration_refused", "status": a.get("status"), "message": a.get("error")}}
+    return a
+
+
 def run_single(argv):
     p = subprocess.run(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
     try:
@@ -411,7 +444,8 @@ def argv_ok(s):
 
 # ------------------------------------------------------------------------------ comparison
 class Report:
-    def __init__(self):
+    def __init__(self, side="scopecheck"):
+        self.side = side  # who answered: "scopecheck" or "library", in the examples
         self.questions = 0
         self.by_class = Counter()
         self.examples = defaultdict(list)
@@ -465,25 +499,26 @@ def compare_validate(rep, kind, s, sent, dk, sc):
     cls = classify(bool(dk.get("valid")), broken, sorted(dk.get("parsed") or []),
                    sc_accept, sorted(sc.get("scopes") or []),
                    len(sent) > MAX_LENGTH or len(s) > MAX_LENGTH, b"\x0b" in s or b"\x0c" in s)
-    detail = "input %s%s | doorkeeper %s | scopecheck %s" % (
-        hexs(s), "" if sent == s else " (sent %s)" % hexs(sent), short(dk), short(sc))
+    detail = "input %s%s | doorkeeper %s | %s %s" % (
+        hexs(s), "" if sent == s else " (sent %s)" % hexs(sent), short(dk), rep.side, short(sc))
     if cls == "vt_ff":
         rep.pending_vt_ff.append((kind, s, sorted(dk.get("parsed") or []), detail))
     else:
         rep.add(cls, kind, detail, sc_accept)
 
 
-def compare_register(rep, kind, s, sent, dk, sc):
+def compare_register(rep, kind, s, sent, dk, sc, limited=True):
+    """limited: the side has max_length (scopecheck); the library's register_app has none."""
     broken = dk_broken(dk)
     sc_bad = "error" in sc and isinstance(sc["error"], dict)
     sc_accept = bool(sc.get("accepted")) and not sc_bad
     dk_stored = dk.get("stored_scopes") if isinstance(dk.get("stored_scopes"), list) else None
     cls = classify(bool(dk.get("accepted")), broken, dk_stored, sc_accept, sc.get("stored"),
-                   len(sent) > MAX_LENGTH or len(s) > MAX_LENGTH)
+                   limited and (len(sent) > MAX_LENGTH or len(s) > MAX_LENGTH))
     if cls is None and not sc_accept and not broken and (sc_bad or sc.get("status") != 422):
         cls = "both_refuse"
-    rep.add(cls, kind, "input %s%s | doorkeeper %s | scopecheck %s"
-            % (hexs(s), "" if sent == s else " (sent %s)" % hexs(sent), short(dk), short(sc)), sc_accept)
+    rep.add(cls, kind, "input %s%s | doorkeeper %s | %s %s"
+            % (hexs(s), "" if sent == s else " (sent %s)" % hexs(sent), short(dk), rep.side, short(sc)), sc_accept)
 
 
 def cc_5_9_6_class(grant, requested, dk):
@@ -496,12 +531,14 @@ def cc_5_9_6_class(grant, requested, dk):
     return isinstance(app, str) and app.split() != [] and "read" not in app.split(" ")
 
 
-def compare_authorize(rep, kind, grant, reg, req_sc, req_dk, dk, sc, default, newest_class_check):
-    detail = "registered %s requested %s%s | doorkeeper %s | scopecheck %s" % (
-        hexs(reg), hexs(req_dk), " (scopecheck: blank)" if req_dk is None else "", short(dk), short(sc))
+def compare_authorize(rep, kind, grant, reg, req_sc, req_dk, dk, sc, default, newest_class_check, limited=True):
+    """limited: the side has max_length (scopecheck); the library's register_app and authorize have none."""
+    detail = "registered %s requested %s%s | doorkeeper %s | %s %s" % (
+        hexs(reg), hexs(req_dk), " (%s: %s)" % (rep.side, hexs(req_sc)) if req_dk != req_sc else "", short(dk),
+        rep.side, short(sc))
     sc_bad = "error" in sc and isinstance(sc["error"], dict)
     sc_accept = bool(sc.get("accepted")) and not sc_bad
-    too_long = len(reg) > MAX_LENGTH or len(req_sc) > MAX_LENGTH
+    too_long = limited and (len(reg) > MAX_LENGTH or len(req_sc) > MAX_LENGTH)
     if newest_class_check and cc_5_9_6_class(grant, req_dk, dk):
         # Doorkeeper 5.5 issues a token without scopes; 5.6+ (Mastodon >= 4.0.0) answers invalid_scope.
         rep.info["5.5-vs-5.9.6 pairs at newest (checked refused, compared at 3.5.0 instead)"] += 1
@@ -537,6 +574,7 @@ def main():
     ap.add_argument("--ruby", default=shutil.which("ruby") or "/usr/bin/ruby")
     ap.add_argument("--old-version", default="3.5.0", help="a Mastodon version on Doorkeeper 5.5")
     ap.add_argument("--argv-budget", type=int, default=300, help="strings with LF sent as single arguments")
+    ap.add_argument("--library", help="library_answers: also ask the library (public C++ API) every question")
     args = ap.parse_args()
     started = time.monotonic()
 
@@ -702,9 +740,35 @@ def main():
     for grant, _, _, rows in old_groups:
         questions += [auth_q(grant, reg, req_dk) for reg, _, req_dk in rows]
 
+    # ---------------------------------------------------------------- library questions
+    # The same questions, through the public C++ API: validate plain (strict) and query-encoded,
+    # register and authorize plain. Every string and pair goes (no argv limits here); an absent scope
+    # parameter is null, as Doorkeeper gets it.
+    lib_questions = []
+    if args.library:
+        def lib_str(b):
+            return {"hex": b.hex()}
+
+        lib_validate = len(lib_questions)
+        lib_questions += [{"op": "validate", "mode": "strict", "version": newest, "text": lib_str(x)} for x in strings]
+        lib_query = len(lib_questions)
+        lib_questions += [{"op": "validate", "mode": "query", "version": newest, "text": lib_str(x)} for x in encoded]
+        lib_register = len(lib_questions)
+        lib_questions += [{"op": "register", "version": newest, "scopes": lib_str(x)} for x in strings]
+        lib_questions.append({"op": "register", "version": newest, "scopes": None})
+        lib_auth = len(lib_questions)
+        for groups in (groups_a + groups_b, old_groups):
+            for grant, version, _, rows in groups:
+                lib_questions += [{"op": "authorize", "grant": grant, "version": version or newest,
+                                   "registered": lib_str(reg), "requested": None if req is None else lib_str(req)}
+                                  for reg, _, req in rows]
+    lib_chunk = 25000
+
     # ---------------------------------------------------------------- run everything
     jobs = []  # (key, callable)
     jobs.append(("oracle", lambda: run_oracle(args.ruby, args.oracle, questions)))
+    for n in range(0, len(lib_questions), lib_chunk):
+        jobs.append((("library", n), lambda n=n: run_library(args.library, lib_questions[n:n + lib_chunk])))
     for cmd in ("validate", "register"):
         jobs.append(((cmd, "plain"), lambda cmd=cmd: run_batch(exe + [cmd, "-"], [strings[i] for i in plain_batch])))
         jobs.append(((cmd, "query"), lambda cmd=cmd: run_batch(exe + ["--mode", "query", cmd, "-"], encoded)))
@@ -731,6 +795,7 @@ def main():
     with ThreadPoolExecutor(max_workers=max(2, min(4, os.cpu_count() or 2))) as pool:
         futures = {key: pool.submit(fn) for key, fn in jobs}
         results = {key: f.result() for key, f in futures.items()}
+    lib_answers = [a for n in range(0, len(lib_questions), lib_chunk) for a in results[("library", n)]]
     answers = results["oracle"]
     if answers[0].get("server_scopes") is None or sorted(answers[0]["server_scopes"]) != sorted(sc_data.available(newest)):
         sys.exit("oracle config at %s: %r" % (newest, answers[0]))
@@ -767,55 +832,100 @@ def main():
     assert k == len(answers), (k, len(answers))
 
     # vt_ff is allowed only when \v and \f are the whole reason: with them turned into spaces
-    # scopecheck must accept, with the scopes Doorkeeper parsed.
-    pending = rep.pending_vt_ff
-    fixed = [s.replace(b"\x0b", b" ").replace(b"\x0c", b" ") for _, s, _, _ in pending]
-    sent = [form_encode(rng, f) if "query" in kind else f for (kind, _, _, _), f in zip(pending, fixed)]
-    re_answers = [None] * len(pending)
-    for mode in ("strict", "query"):
-        idx = [i for i, (kind, _, _, _) in enumerate(pending) if ("query" in kind) == (mode == "query")]
-        batch = [i for i in idx if b"\n" not in sent[i] and not sent[i].endswith(b"\r")]
+    # the side must accept, with the scopes Doorkeeper parsed.
+    def scopecheck_validate(mode, sent):
+        out = [None] * len(sent)
+        batch = [i for i, x in enumerate(sent) if b"\n" not in x and not x.endswith(b"\r")]
         for i, a in zip(batch, run_batch(exe + ["--mode", mode, "validate", "-"], [sent[i] for i in batch])):
-            re_answers[i] = a
-        for i in idx:
-            if re_answers[i] is None:
-                re_answers[i] = run_single(exe + ["--mode", mode, "validate", "--", sent[i]])
-    for (kind, s, dk_set, detail), a in zip(pending, re_answers):
-        ok = a.get("valid") is True and sorted(a.get("scopes") or []) == dk_set
-        rep.add("vt_ff" if ok else "stricter_other", kind,
-                detail + ("" if ok else " | with \\v \\f as spaces, scopecheck %s" % short(a)))
+            out[i] = a
+        return [a if a is not None else run_single(exe + ["--mode", mode, "validate", "--", x])
+                for a, x in zip(out, sent)]
+
+    def library_validate(mode, sent):
+        return run_library(args.library, [{"op": "validate", "mode": mode, "version": newest, "text": {"hex": x.hex()}}
+                                          for x in sent])
+
+    def resolve_vt_ff(rep, ask):
+        pending = rep.pending_vt_ff
+        fixed = [s.replace(b"\x0b", b" ").replace(b"\x0c", b" ") for _, s, _, _ in pending]
+        sent = [form_encode(rng, f) if "query" in kind else f for (kind, _, _, _), f in zip(pending, fixed)]
+        re_answers = [None] * len(pending)
+        for mode in ("strict", "query"):
+            idx = [i for i, (kind, _, _, _) in enumerate(pending) if ("query" in kind) == (mode == "query")]
+            for i, a in zip(idx, ask(mode, [sent[i] for i in idx]) if idx else []):
+                re_answers[i] = a
+        for (kind, s, dk_set, detail), a in zip(pending, re_answers):
+            ok = a.get("valid") is True and sorted(a.get("scopes") or []) == dk_set
+            rep.add("vt_ff" if ok else "stricter_other", kind,
+                    detail + ("" if ok else " | with \\v \\f as spaces, %s %s" % (rep.side, short(a))))
+        rep.pending_vt_ff = []
+
+    resolve_vt_ff(rep, scopecheck_validate)
+
+    # ---------------------------------------------------------------- compare the library
+    lib = Report("library")
+    if args.library:
+        for i, s in enumerate(strings):
+            compare_validate(lib, "validate plain", s, s, answers[idx_validate + i], lib_answers[lib_validate + i])
+            compare_validate(lib, "validate query", s, encoded[i], answers[idx_validate + i], lib_answers[lib_query + i])
+            compare_register(lib, "register plain", s, s, answers[idx_register + i], lib_answers[lib_register + i],
+                             limited=False)
+        compare_register(lib, "register (no scopes parameter)", b"", b"", answers[idx_auth - 1],
+                         lib_answers[lib_auth - 1], limited=False)
+        k, m = idx_auth, lib_auth
+        for groups, at_old in ((groups_a + groups_b, False), (old_groups, True)):
+            if at_old:
+                k += 1  # the oracle's config line for the old version
+            for grant, version, _, rows in groups:
+                for reg, _, req_dk in rows:
+                    dk = answers[k]
+                    if at_old and cc_5_9_6_class(grant, req_dk, dk):
+                        lib.info["5.5-vs-5.9.6 pairs compared at %s" % old] += 1
+                    compare_authorize(lib, "authorize %s %s" % (grant, version or newest), grant, reg, req_dk, req_dk,
+                                      dk, library_authorize(lib_answers[m]), default, newest_class_check=not at_old,
+                                      limited=False)
+                    k += 1
+                    m += 1
+        assert (k, m) == (len(answers), len(lib_answers)), (k, len(answers), m, len(lib_answers))
+        resolve_vt_ff(lib, library_validate)
 
     # ---------------------------------------------------------------- report
     elapsed = time.monotonic() - started
-    disagreements = sum(rep.by_class.values())
-    classes = ", ".join("%s %d" % (c, rep.by_class[c]) for c in ALLOWED + FAILING if rep.by_class[c]) or "none"
-    print("doorkeeper differential: %d questions, %d disagreements (by class: %s), %d looser, %d different sets"
-          % (rep.questions, disagreements, classes, rep.by_class["looser"], rep.by_class["different_sets"]))
+
+    def summary(r):
+        classes = ", ".join("%s %d" % (c, r.by_class[c]) for c in ALLOWED + FAILING if r.by_class[c]) or "none"
+        return "%d questions, %d disagreements (by class: %s), %d looser, %d different sets" % (
+            r.questions, sum(r.by_class.values()), classes, r.by_class["looser"], r.by_class["different_sets"])
+
+    print("doorkeeper differential: " + summary(rep))
+    print("library:                 " + (summary(lib) if args.library else "not asked (no --library)"))
     print("  strings: %d (%d plain in batch, %d plain as single arguments, %d query-encoded); pairs: %d at %s, %d at %s"
           % (len(strings), len(plain_batch), len(single), len(encoded),
              sum(len(g[3]) for g in groups_a + groups_b), newest, sum(len(g[3]) for g in old_groups), old))
     print("  oracle: Doorkeeper %s; scopecheck default version %s; %.1f s"
           % (answers[0].get("doorkeeper"), newest, elapsed))
-    for kind, count in sorted(rep.by_kind.items()):
-        print("  %-44s %6d questions, %6d accepted by both" % (kind, count, rep.both_accept[kind]))
-    for what, count in sorted(rep.info.items()):
-        print("  %s: %d" % (what, count))
-    for cls in ALLOWED:
-        if rep.by_class[cls]:
-            print("allowed class %s: %d (first %d)" % (cls, rep.by_class[cls], min(3, len(rep.examples[cls]))))
-            for ex in rep.examples[cls][:3]:
-                print("    " + ex)
-    for cls in FAILING:
-        if rep.by_class[cls]:
-            print("FAILING class %s: %d (first %d)" % (cls, rep.by_class[cls], len(rep.examples[cls])))
-            for ex in rep.examples[cls]:
-                print("    " + ex)
+    for r in (rep, lib) if args.library else (rep,):
+        print("%s:" % r.side)
+        for kind, count in sorted(r.by_kind.items()):
+            print("  %-44s %6d questions, %6d accepted by both" % (kind, count, r.both_accept[kind]))
+        for what, count in sorted(r.info.items()):
+            print("  %s: %d" % (what, count))
+        for cls in ALLOWED:
+            if r.by_class[cls]:
+                print("%s: allowed class %s: %d (first %d)" % (r.side, cls, r.by_class[cls], min(3, len(r.examples[cls]))))
+                for ex in r.examples[cls][:3]:
+                    print("    " + ex)
+        for cls in FAILING:
+            if r.by_class[cls]:
+                print("%s: FAILING class %s: %d (first %d)" % (r.side, cls, r.by_class[cls], len(r.examples[cls])))
+                for ex in r.examples[cls]:
+                    print("    " + ex)
     if len(strings) < args.strings or min(sum(len(g[3]) for g in groups_a + groups_b if g[0] == gr)
                                           for gr in ("authorization_code", "client_credentials")) < args.pairs:
         print("FAILING: fewer questions than asked for")
         rep.by_class["protocol"] += 1
-    failed = rep.failed()
-    print("%d passed, %d failed" % (rep.questions - failed, failed))
+    failed = rep.failed() + lib.failed()
+    print("%d passed, %d failed" % (rep.questions + lib.questions - failed, failed))
     return 1 if failed else 0
 
 
