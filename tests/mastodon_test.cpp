@@ -1,4 +1,4 @@
-// Tests for mastoscope/mastodon.hpp against Mastodon's published behaviour (reference §3): route
+// Tests for mastoscope/mastodon.hpp against Mastodon's real behaviour: route
 // matching, each literal-check exception, registration, authorization, the audit and the planner.
 #include <mastoscope/mastodon.hpp>
 

@@ -1,6 +1,6 @@
 // The parser's case table: input, mode, server version, verdict, scopes kept, and each diagnostic
-// with its column and suggestion. Expected values come from Mastodon's behaviour (reference §2) and
-// the parser issue; scope names are what a person would write.
+// with its column and suggestion. Expected values come from Mastodon's behaviour (how Doorkeeper reads
+// scope strings); scope names are what a person would write.
 #pragma once
 
 #include <string_view>

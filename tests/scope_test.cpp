@@ -27,7 +27,7 @@ BOOST_AUTO_TEST_CASE(every_name_looks_up_to_its_scope)
     BOOST_TEST(names.size() == ms::scope_count);
 }
 
-// Mastodon compares names exactly: no case folding, trimming, aliases or prefixes (reference §2).
+// Mastodon compares names exactly: no case folding, trimming, aliases or prefixes.
 BOOST_AUTO_TEST_CASE(lookup_is_exact)
 {
     for (auto text : {"Read", "READ", " read", "read ", "read,write", "admin", "read:", "read:statuses:x",
@@ -37,7 +37,7 @@ BOOST_AUTO_TEST_CASE(lookup_is_exact)
     BOOST_TEST((ms::lookup("admin:write:ip_blocks") == ms::scope::admin_write_ip_blocks));
 }
 
-// Facts stated by the foundation issue: 47 scopes today plus the removed read:reports and crypto,
+// Facts pinned here on purpose: 47 scopes today plus the removed read:reports and crypto,
 // the default scope read and the newest release 4.7.0.
 BOOST_AUTO_TEST_CASE(server_facts)
 {

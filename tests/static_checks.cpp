@@ -1,11 +1,11 @@
-// Compile-time tests: the foundation issue's snippet and the generated table's invariants. This
+// Compile-time tests: the README's snippet and the generated table's invariants. This
 // translation unit passes by compiling.
 #include <mastoscope/mastoscope.hpp>
 
 using namespace mastoscope::literals;
 namespace ms = mastoscope;
 
-// The snippet of the foundation issue, verbatim.
+// The README's snippet, verbatim.
 static_assert(ms::grants("follow"_scopes, "read:mutes"_scope));
 static_assert(!ms::grants("read:mutes"_scopes, "follow"_scope));
 static_assert(!ms::grants("write"_scopes, "read:statuses"_scope));

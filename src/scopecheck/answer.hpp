@@ -1,4 +1,4 @@
-// What every scopecheck command returns: an exit code, the JSON object of DESIGN §6, and text for people.
+// What every scopecheck command returns: an exit code, the JSON object of the CLI contract (README, tests/cli/), and text for people.
 #pragma once
 
 #include <string>

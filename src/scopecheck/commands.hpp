@@ -1,4 +1,4 @@
-// scopecheck's commands: each a small function from its arguments to an answer (DESIGN §6).
+// scopecheck's commands: each a small function from its arguments to an answer.
 #pragma once
 
 #include <optional>

@@ -1,4 +1,4 @@
-// A separate program built only from the installed package: the foundation issue's snippet, verbatim.
+// A separate program built only from the installed package: the README's snippet, verbatim.
 #include <mastoscope/mastoscope.hpp>
 using namespace mastoscope::literals;
 namespace ms = mastoscope;

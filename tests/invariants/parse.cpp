@@ -42,7 +42,7 @@ ms::scope_set named(std::vector<std::string_view> const& tokens, ms::version con
     return set;
 }
 
-// Mastodon's rule for a scope string, as reference §2 states it: nullopt when it is refused.
+// Mastodon's rule for a scope string, as Mastodon's Doorkeeper reads it: nullopt when it is refused.
 std::optional<ms::scope_set> mastodon_accepts(std::string_view text, ms::parse_options const& o)
 {
     if (text.size() > o.max_length) return std::nullopt;
