@@ -92,6 +92,16 @@ def render(registry, source):
         "checks": "\n".join(f"// {c.source}\ninline constexpr version_span {c.name}{{{cxx_version(c.start)}, "
                             f"{cxx_version(c.end)}}};" for c in registry.checks),
     }
+    # The intervals between version events: from each event (oldest first) up to the next, which scopes
+    # a server has and which of those are deprecated. Before the first event a server has none.
+    events = sorted({v for s in all_scopes for v in (s.added, s.deprecated, s.removed) if v is not None})
+    def at(v):
+        have = [s for s in all_scopes if s.added <= v and not (s.removed and s.removed <= v)]
+        return have, [s for s in have if s.deprecated and s.deprecated <= v]
+    values["event_count"] = len(events)
+    values["event_masks"] = rows(
+        f"version_masks{{{cxx_version(v)}, {cxx_words([s.id for s in at(v)[0]], word_count)}, "
+        f"{cxx_words([s.id for s in at(v)[1]], word_count)}}}" for v in events)
     with open(TEMPLATE, encoding="utf-8") as f:
         return string.Template(f.read()).substitute(values)
 

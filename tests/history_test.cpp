@@ -1,6 +1,9 @@
 // Tests for mastoscope/history.hpp: availability at every version boundary, min_version, replacement.
 #include <mastoscope/history.hpp>
 
+#include <optional>
+#include <vector>
+
 #include <boost/test/unit_test.hpp>
 
 #include "support.hpp"
@@ -84,10 +87,23 @@ BOOST_AUTO_TEST_CASE(build_metadata_is_ignored)
 
 BOOST_AUTO_TEST_CASE(scopes_at_matches_available_at)
 {
-    for (auto const& v : {version{0, 9, 0}, version{2, 4, 0}, version{2, 4, 3}, version{3, 5, 0},
-                          version{4, 1, 0}, ms::newest_release, version{99, 0, 0}}) {
+    // Every version event of the data, the releases just around it, and a few others.
+    std::vector<version> versions{version{0, 8, 0}, version{3, 5, 0}, ms::newest_release, version{99, 0, 0}};
+    for (auto s : test::every_scope()) {
+        for (auto const& v : {std::optional<version>{ms::added(s)}, ms::deprecated(s), ms::removed(s)}) {
+            if (!v) continue;
+            versions.push_back(*v);
+            versions.push_back(version{v->major(), v->minor(), v->patch(), "0"});  // before it, or equal
+            versions.push_back(version{v->major(), v->minor(), v->patch() + 1});
+        }
+    }
+    for (auto const& v : versions) {
         auto const set = ms::scopes_at(v);
-        for (auto s : test::every_scope()) BOOST_TEST(set.contains(s) == ms::available_at(s, v));
+        auto const deprecated = ms::deprecated_scopes_at(v);
+        for (auto s : test::every_scope()) {
+            BOOST_TEST(set.contains(s) == ms::available_at(s, v));
+            BOOST_TEST(deprecated.contains(s) == (ms::available_at(s, v) && ms::deprecated_at(s, v)));
+        }
     }
     BOOST_TEST(ms::scopes_at(version{0, 8, 0}).empty());
 }

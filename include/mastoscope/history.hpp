@@ -28,13 +28,28 @@ constexpr bool deprecated_at(scope s, version const& v) noexcept
     return since && *since <= v;
 }
 
-// Every scope a server at version `v` accepts.
+namespace detail {
+// The generated interval of version events that holds `v` (nullptr before the first event). Searched
+// from the newest, which is what servers mostly run: one comparison at the newest release.
+constexpr table::version_masks const* masks_at(version const& v) noexcept
+{
+    for (auto i = table::event_masks.size(); i-- > 0;)
+        if (!(v < table::event_masks[i].since)) return &table::event_masks[i];
+    return nullptr;
+}
+}  // namespace detail
+
+// Every scope a server at version `v` accepts (a generated table per interval between version events).
 constexpr scope_set scopes_at(version const& v) noexcept
 {
-    scope_set set;
-    for (scope s : scope_set::all())
-        if (available_at(s, v)) set.insert(s);
-    return set;
+    auto const* m = detail::masks_at(v);
+    return m ? scope_set::from_words(m->available) : scope_set{};
+}
+// The scopes of scopes_at(v) that are deprecated at `v`.
+constexpr scope_set deprecated_scopes_at(version const& v) noexcept
+{
+    auto const* m = detail::masks_at(v);
+    return m ? scope_set::from_words(m->deprecated) : scope_set{};
 }
 
 // What a written set grants on a server at version `v`: its closure, less scopes the server lacks.

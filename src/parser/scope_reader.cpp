@@ -40,42 +40,14 @@ std::string describe_byte(unsigned char c)
     return fmt::format("control byte 0x{:02X} is not allowed", c);
 }
 
-// The server version's available and deprecated scopes, kept per thread for the last version asked:
-// parsing many strings for one server computes them once.
-struct version_masks {
-    version server;
-    scope_set available, deprecated;
-};
-
-constexpr version_masks make_masks(version const& server) noexcept
-{
-    version_masks masks{server, scopes_at(server), {}};
-    for (scope s : masks.available)
-        if (deprecated_at(s, server)) masks.deprecated.insert(s);
-    return masks;
-}
-
-version_masks const& masks_for(version const& server) noexcept
-{
-    static constexpr version_masks newest = make_masks(newest_release);  // the default, at compile time
-    if (server == newest_release) return newest;
-    thread_local version_masks cache{version{}, {}, {}};
-    thread_local bool filled = false;
-    if (!filled || !(cache.server == server)) {
-        cache = make_masks(server);
-        filled = true;
-    }
-    return cache;
-}
-
 }  // namespace
 
 scope_reader::scope_reader(std::string_view text, parse_options const& options) noexcept
     : text_{text}, options_{options}
 {
-    auto const& masks = masks_for(options.server_version);
-    available_ = masks.available;
-    deprecated_ = masks.deprecated;
+    // The generated masks of the interval between version events that holds the server version.
+    available_ = scopes_at(options.server_version);
+    deprecated_ = deprecated_scopes_at(options.server_version);
 }
 
 bool scope_reader::is_bad_byte(unsigned char c) const noexcept { return c < 0x20 || c == 0x7F || c >= 0x80; }
