@@ -53,14 +53,6 @@ public:
     constexpr std::string_view pre_release() const noexcept { return {pre_.data(), pre_size_}; }
     constexpr bool is_pre_release() const noexcept { return pre_size_ != 0; }
     constexpr std::string_view build_metadata() const noexcept { return {build_.data(), build_size_}; }
-    // The same version without its build metadata.
-    constexpr version without_build_metadata() const noexcept
-    {
-        auto copy = *this;
-        copy.build_ = {};
-        copy.build_size_ = 0;
-        return copy;
-    }
 
     friend constexpr bool operator==(version const& a, version const& b) noexcept
     {

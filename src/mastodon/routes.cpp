@@ -69,7 +69,6 @@ std::string_view normalize_path(std::string_view path)
     return path;
 }
 
-
 }  // namespace
 
 std::string_view to_string(token_mode mode) noexcept

@@ -36,7 +36,7 @@ std::string absent_at(md::route const& r, ms::version const& server)
 }
 
 // The route a request reaches at the server version, or the bad-input answer saying why there is none.
-std::variant<md::route, answer> find_route(settings const& s, std::string_view method, std::string_view path)
+std::variant<md::route const*, answer> find_route(settings const& s, std::string_view method, std::string_view path)
 {
     static constexpr std::string_view methods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
     if (std::find(std::begin(methods), std::end(methods), method) == std::end(methods))
@@ -46,7 +46,7 @@ std::variant<md::route, answer> find_route(settings const& s, std::string_view m
     if (!r) return bad_input_answer(fmt::format("no Mastodon route for {} {}", method, printable(path)));
     if (auto const why = absent_at(*r, s.parse.server_version); !why.empty())
         return bad_input_answer(fmt::format("{} {}: {}", r->method, r->path, why));
-    return md::at(*r, s.parse.server_version);
+    return r;
 }
 
 std::string why_impossible(md::route const& r, ms::version const& server)
@@ -64,7 +64,8 @@ answer endpoint(settings const& s, std::string_view method, std::string_view pat
 {
     auto found = find_route(s, method, path);
     if (auto* bad = std::get_if<answer>(&found)) return *bad;
-    auto const* r = &std::get<md::route>(found);
+    auto const then = md::at(*std::get<md::route const*>(found), s.parse.server_version);  // its check at that version
+    auto const* r = &then;
     std::optional<ms::scope_set> scopes;
     if (token) {
         auto parsed = read_scopes(s, *token, "TOKEN");
@@ -109,7 +110,7 @@ answer plan(settings const& s, std::vector<std::string> const& requests)
             return bad_input_answer(fmt::format("no Mastodon route for '{}' (write \"METHOD PATH\")", printable(request)));
         auto found = find_route(s, request.substr(0, space), request.substr(space + 1));
         if (auto* bad = std::get_if<answer>(&found)) return *bad;
-        wanted.push_back(md::match(request.substr(0, space), request.substr(space + 1), s.parse.server_version));
+        wanted.push_back(std::get<md::route const*>(found));
     }
     auto const result = md::plan(wanted, s.parse.server_version);
     answer a;
