@@ -7,6 +7,8 @@
 
 #include <mastoscope/algebra.hpp>
 
+#include "parser/scope_reader.hpp"
+
 namespace mastoscope {
 namespace {
 
@@ -21,26 +23,24 @@ std::string quoted_names(scope_set const& set)
 
 lint_result lint(std::string_view text, parse_options const& options)
 {
-    auto const parsed = parse(text, options);
+    auto const read = parser::diagnose(text, options);  // with the columns of the kept scopes
+    auto const& parsed = read.result;
     lint_result result;
     result.scopes = parsed.scopes();
     for (auto const& d : parsed.diagnostics()) {
+        auto const warn = [&](lint_kind kind) {
+            result.warnings.push_back({kind, std::string(d.token()), d.column(), std::string(d.message())});
+        };
         switch (d.kind()) {
-        case diagnostic_kind::deprecated:
-            result.warnings.push_back({lint_kind::deprecated, d.token(), d.column(), d.message()});
-            break;
-        case diagnostic_kind::duplicate:
-            result.warnings.push_back({lint_kind::duplicate, d.token(), d.column(), d.message()});
-            break;
+        case diagnostic_kind::deprecated: warn(lint_kind::deprecated); break;
+        case diagnostic_kind::duplicate: warn(lint_kind::duplicate); break;
         case diagnostic_kind::not_yet_added:
-        case diagnostic_kind::removed:
-            result.warnings.push_back({lint_kind::unavailable, d.token(), d.column(), d.message()});
-            break;
+        case diagnostic_kind::removed: warn(lint_kind::unavailable); break;
         default:
             if (d.is_error())
                 result.errors.push_back(d);
             else  // lenient mode's unknown tokens and bad characters
-                result.warnings.push_back({lint_kind::unknown, d.token(), d.column(), d.message()});
+                warn(lint_kind::unknown);
         }
     }
     if (!result) return result;
@@ -49,7 +49,7 @@ lint_result lint(std::string_view text, parse_options const& options)
         others.erase(s);
         auto const by = others & result.scopes;
         if (by.empty()) continue;
-        auto const column = parsed.column_of(s);
+        std::size_t const column = read.first_column[index(s)];
         result.warnings.push_back({lint_kind::redundant, std::string(name(s)), column,
                                    fmt::format("'{}' is already granted by {}; it is fine to drop from a request",
                                                name(s), quoted_names(by))});
@@ -62,6 +62,12 @@ lint_result lint(std::string_view text, parse_options const& options)
     std::stable_sort(result.warnings.begin(), result.warnings.end(),
                      [](auto const& a, auto const& b) { return a.column < b.column; });
     return result;
+}
+
+std::size_t column_of(std::string_view text, scope s, parse_options const& options)
+{
+    auto const read = parser::diagnose(text, options);
+    return read.result.scopes().contains(s) ? read.first_column[index(s)] : 0;
 }
 
 std::string_view to_string(lint_kind kind) noexcept

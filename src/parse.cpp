@@ -1,4 +1,4 @@
-// parse() and parse_version(): run the X3 grammar of the requested mode and build the result.
+// parse() and parse_version(): run the X3 grammar of the requested mode with a policy and build the result.
 #include <mastoscope/parse.hpp>
 
 #include <algorithm>
@@ -6,52 +6,100 @@
 
 #include <fmt/format.h>
 
+#include <mastoscope/history.hpp>
+
 #include "parser/config.hpp"
-#include "parser/scope_grammar.hpp"
+#include "parser/deprecation.hpp"
+#include "parser/scope_checker.hpp"
+#include "parser/scope_grammar_def.hpp"
 #include "parser/scope_reader.hpp"
 
 namespace mastoscope {
 
-diagnostic::diagnostic(diagnostic_kind kind, severity level, std::size_t column, std::string token,
-                       std::string suggestion, std::string message)
-    : kind_{kind}, level_{level}, column_{column}, token_{std::move(token)}, suggestion_{std::move(suggestion)},
-      message_{std::move(message)}
+diagnostic::diagnostic(diagnostic_kind kind, severity level, std::size_t column, std::string_view token,
+                       std::string_view suggestion, std::string_view message)
+    : kind_{kind}, level_{level}, column_{column}
+{
+    // One buffer for the three texts; the views point into it, so copies and moves keep them valid.
+    auto texts = std::make_shared<char[]>(token.size() + suggestion.size() + message.size());
+    char* const start = texts.get();
+    char* out = start;
+    auto const keep = [&out](std::string_view text) {
+        std::string_view const kept{out, text.size()};
+        out = std::copy(text.begin(), text.end(), out);
+        return kept;
+    };
+    token_ = keep(token);
+    suggestion_ = keep(suggestion);
+    message_ = keep(message);
+    texts_ = std::move(texts);
+}
+
+parse_result::parse_result(scope_set scopes, std::vector<diagnostic> diagnostics) noexcept
+    : scopes_{scopes}, many_{std::move(diagnostics)},
+      valid_{std::none_of(many_.begin(), many_.end(), [](auto const& d) { return d.is_error(); })}
 {
 }
 
-parse_result::parse_result(scope_set scopes, std::vector<diagnostic> diagnostics, columns_type const& columns) noexcept
-    : scopes_{scopes}, columns_{columns}, diagnostics_{std::move(diagnostics)},
-      valid_{std::none_of(diagnostics_.begin(), diagnostics_.end(), [](auto const& d) { return d.is_error(); })}
+parse_result::parse_result(scope_set scopes, diagnostic only) noexcept
+    : scopes_{scopes}, only_{std::move(only)}, valid_{!only_->is_error()}
 {
 }
+
+namespace parser {
+
+reading diagnose(std::string_view text, parse_options const& options)
+{
+    if (text.size() > options.max_length) {
+        return {parse_result{{}, {diagnostic{diagnostic_kind::too_long, severity::error, options.max_length + 1, "", "",
+                                             fmt::format("the input is {} bytes, more than the limit of {}",
+                                                         text.size(), options.max_length)}}}};
+    }
+    scope_reader reader{text, options};
+    read_scopes(options.mode, text, reader);
+    return std::move(reader).finish();
+}
+
+}  // namespace parser
 
 namespace {
 
-template <class Rule, class Separator>
-void run(Rule const& rule, Separator const& separator, std::string_view text, parser::scope_reader& reader)
+// The deprecation warnings of a string the checking policy read whole. Out of parse()'s fast path.
+[[gnu::noinline]] parse_result with_warnings(std::string_view text, parser::scope_checker const& checker,
+                                             scope_set const& deprecated)
 {
-    namespace x3 = boost::spirit::x3;
-    char const* first = text.data();
-    // Every byte is either a separator or part of a token, so the grammar always reads to the end.
-    x3::phrase_parse(first, text.data() + text.size(), x3::with<parser::reader_tag>(reader)[rule], separator);
+    auto const& written = checker.scopes();
+    auto const column = [&](scope s) { return static_cast<std::size_t>(checker.where(s) - text.data()) + 1; };
+    auto it = deprecated.begin();
+    scope const first = *it;
+    if (++it == deprecated.end()) return parse_result{written, parser::deprecation_warning(first, written, column(first))};
+    std::vector<diagnostic> warnings;
+    for (scope s : deprecated) warnings.push_back(parser::deprecation_warning(s, written, column(s)));
+    std::sort(warnings.begin(), warnings.end(), [](auto const& a, auto const& b) { return a.column() < b.column(); });
+    return parse_result{written, std::move(warnings)};
+}
+
+[[gnu::noinline]] parse_result diagnosed(std::string_view text, parse_options const& options)
+{
+    return parser::diagnose(text, options).result;
 }
 
 }  // namespace
 
 parse_result parse(std::string_view text, parse_options const& options)
 {
-    if (text.size() > options.max_length) {
-        return parse_result{{}, {diagnostic{diagnostic_kind::too_long, severity::error, options.max_length + 1, "", "",
-                                            fmt::format("the input is {} bytes, more than the limit of {}",
-                                                        text.size(), options.max_length)}}};
+    // The checking policy first: a string with nothing to report but deprecations is done once read.
+    if (text.size() <= options.max_length) {
+        parser::scope_checker checker;
+        auto const* masks = detail::masks_at(options.server_version);  // null before the first scope existed
+        if (parser::run(options.mode, text, checker) && masks && !checker.scopes().empty() &&
+            checker.scopes().is_subset_of(scope_set::from_words(masks->available))) {
+            auto const deprecated = checker.scopes() & scope_set::from_words(masks->deprecated);
+            if (deprecated.empty()) return parse_result{checker.scopes()};
+            return with_warnings(text, checker, deprecated);
+        }
     }
-    parser::scope_reader reader{text, options};
-    switch (options.mode) {
-    case parse_mode::strict: run(grammar::strict_scopes(), parser::strict_separator, text, reader); break;
-    case parse_mode::query: run(grammar::query_scopes(), parser::query_separator, text, reader); break;
-    case parse_mode::lenient: run(grammar::lenient_scopes(), parser::lenient_separator, text, reader); break;
-    }
-    return std::move(reader).finish();
+    return diagnosed(text, options);
 }
 
 std::optional<version> parse_version(std::string_view text)

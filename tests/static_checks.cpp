@@ -69,3 +69,40 @@ static_assert([] {
         if (ms::lookup(ms::name(s)) != s) return false;
     return true;
 }());
+
+// The tokenizer's byte classes against the data: no scope name holds a byte that any reading treats
+// as a separator or as bad, so a name is always read whole.
+namespace {
+
+constexpr bool names_hold_no_special_byte()
+{
+    for (auto s : ms::scope_set::all())
+        for (char c : ms::name(s))
+            if (ms::detail::bytes::lenient_separator(c) || ms::detail::bytes::bad_byte(c) ||
+                ms::detail::bytes::mistaken_separator(c) || c == '+' || c == '%')
+                return false;
+    return true;
+}
+static_assert(names_hold_no_special_byte());
+
+// next_token skips runs of separators and ends with an empty token.
+constexpr bool splits(std::string_view text, std::string_view first, std::string_view second)
+{
+    std::size_t pos = 0;
+    auto const a = ms::detail::next_token<ms::detail::bytes::ruby_space>(text, pos);
+    auto const b = ms::detail::next_token<ms::detail::bytes::ruby_space>(text, pos);
+    return a == first && b == second && ms::detail::next_token<ms::detail::bytes::ruby_space>(text, pos).empty();
+}
+static_assert(splits(" \tread \v\f write\r\n", "read", "write"));
+static_assert(splits("read", "read", ""));
+static_assert(splits(" \n ", "", ""));
+
+// One byte of a query value: '+' and %20 are spaces, %XX is a byte, a '%' short of two hex digits is bad.
+static_assert(ms::detail::read_query_byte("+", "+" + 1).value == ' ');
+static_assert(ms::detail::read_query_byte("%3a", "%3a" + 3).value == ':');
+static_assert(ms::detail::read_query_byte("%3a", "%3a" + 3).length == 3);
+static_assert(ms::detail::read_query_byte("%3", "%3" + 2).bad_escape);
+static_assert(ms::detail::read_query_byte("%zz", "%zz" + 3).bad_escape);
+static_assert(!ms::detail::read_query_byte("%20", "%20" + 3).bad_escape);
+
+}  // namespace

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <optional>
 
@@ -20,9 +21,16 @@ constexpr scope_set implied_by(scope s) noexcept { return scope_set::from_words(
 // What a written set grants under the documented hierarchy.
 constexpr scope_set closure(scope_set const& written) noexcept
 {
-    scope_set granted;
-    for (scope s : written) granted |= closure(s);
-    return granted;
+    // Bit by bit over the words (one OR of a generated row per written scope): a server runs this on
+    // every request, so it avoids the general iterator.
+    detail::table::words granted{};
+    auto const& words = written.words();
+    for (std::size_t w = 0; w < words.size(); ++w)
+        for (auto bits = words[w]; bits != 0; bits &= bits - 1) {
+            auto const& row = detail::table::closure[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+            for (std::size_t i = 0; i < granted.size(); ++i) granted[i] |= row[i];
+        }
+    return scope_set::from_words(granted);
 }
 
 // Does the written set grant `required`? One AND over the words: no closure is built.

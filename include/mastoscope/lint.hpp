@@ -37,6 +37,11 @@ struct lint_result {
 // `unavailable` warnings instead of errors; warnings are ordered by column.
 lint_result lint(std::string_view text, parse_options const& options = {});
 
+// The 1-based byte column where `s` is first written in `text` as parse() reads it with `options`, or 0
+// when parse() does not keep it (not written, or not available at the server version). It reads the
+// text again, with columns, which parse() does not keep.
+std::size_t column_of(std::string_view text, scope s, parse_options const& options = {});
+
 std::string_view to_string(lint_kind kind) noexcept;
 
 }  // namespace mastoscope

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include <mastoscope/detail/tokenizer.hpp>
 #include <mastoscope/history.hpp>
 
 namespace mastoscope {
@@ -29,22 +30,18 @@ constexpr literal_reading read_scope_name(std::string_view token) noexcept
 
 constexpr literal_reading read_scope_string(std::string_view text) noexcept
 {
-    if (text.size() > 65536) return {{}, literal_error::too_long, {}};  // parse_options' default max_length
+    if (text.size() > default_max_length) return {{}, literal_error::too_long, {}};
     for (char c : text)
-        if (c == '\t' || c == '\r' || c == '\n') return {{}, literal_error::tab_cr_or_lf, text};
+        if (bytes::tab_cr_or_lf(c)) return {{}, literal_error::tab_cr_or_lf, text};
     literal_reading result;
     bool any = false;
-    for (std::size_t pos = 0; pos < text.size();) {
-        if (text[pos] == ' ') {
-            ++pos;
-            continue;
-        }
-        auto const end = detail::smaller(text.find(' ', pos), text.size());
-        auto const one = read_scope_name(text.substr(pos, end - pos));
+    std::size_t pos = 0;
+    for (auto token = next_token<bytes::strict_separator>(text, pos); !token.empty();
+         token = next_token<bytes::strict_separator>(text, pos)) {
+        auto const one = read_scope_name(token);
         if (one.error != literal_error::none) return one;
         result.scopes |= one.scopes;
         any = true;
-        pos = end;
     }
     if (!any) return {{}, literal_error::blank, text};
     return result;

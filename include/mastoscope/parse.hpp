@@ -1,15 +1,15 @@
 // Parsing scope strings as Mastodon reads them, with diagnostics: options, result, declarations only.
 #pragma once
 
-#include <array>
 #include <cstddef>
-#include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <mastoscope/detail/tokenizer.hpp>
 #include <mastoscope/scope_set.hpp>
 #include <mastoscope/text.hpp>
 #include <mastoscope/version.hpp>
@@ -25,7 +25,7 @@ enum class parse_mode {
 struct parse_options {
     parse_mode mode = parse_mode::strict;
     version server_version = newest_release;  // scopes not available there are errors
-    std::size_t max_length = 65536;           // longer input is rejected unread (too_long)
+    std::size_t max_length = detail::default_max_length;  // longer input is rejected unread (too_long)
 };
 
 enum class diagnostic_kind {
@@ -44,57 +44,79 @@ enum class diagnostic_kind {
 
 enum class severity { error, warning };
 
-// One finding, at a 1-based byte column of the text given to parse().
+namespace detail {
+// Marks a diagnostic built from the library's fixed texts, which outlive every diagnostic.
+struct fixed_texts_t {};
+inline constexpr fixed_texts_t fixed_texts{};
+}  // namespace detail
+
+// One finding, at a 1-based byte column of the text given to parse(). Cheap to copy and move: its
+// texts are the library's fixed ones or live in one shared, immutable buffer.
 class diagnostic {
 public:
-    diagnostic(diagnostic_kind kind, severity level, std::size_t column, std::string token,
-               std::string suggestion, std::string message);
+    diagnostic(diagnostic_kind kind, severity level, std::size_t column, std::string_view token,
+               std::string_view suggestion, std::string_view message);
+    // For the library: the same from texts it keeps for the life of the program (no allocation).
+    diagnostic(detail::fixed_texts_t, diagnostic_kind kind, severity level, std::size_t column,
+               std::string_view token, std::string_view suggestion, std::string_view message) noexcept
+        : kind_{kind}, level_{level}, column_{column}, token_{token}, suggestion_{suggestion}, message_{message}
+    {
+    }
 
     diagnostic_kind kind() const noexcept { return kind_; }
     severity level() const noexcept { return level_; }
     bool is_error() const noexcept { return level_ == severity::error; }
     std::size_t column() const noexcept { return column_; }
     // The offending token as read (decoded in query mode); "" where there is none (empty, too_long).
-    std::string const& token() const noexcept { return token_; }
+    std::string_view token() const noexcept { return token_; }
     // What to write instead: scope names separated by spaces, or "" when there is no suggestion.
-    std::string const& suggestion() const noexcept { return suggestion_; }
+    std::string_view suggestion() const noexcept { return suggestion_; }
     // One sentence for people, e.g. "unknown scope 'raed'; did you mean 'read'?"
-    std::string const& message() const noexcept { return message_; }
+    std::string_view message() const noexcept { return message_; }
 
-    friend bool operator==(diagnostic const&, diagnostic const&) = default;
+    friend bool operator==(diagnostic const& a, diagnostic const& b) noexcept
+    {
+        return a.kind_ == b.kind_ && a.level_ == b.level_ && a.column_ == b.column_ && a.token_ == b.token_ &&
+               a.suggestion_ == b.suggestion_ && a.message_ == b.message_;
+    }
 
 private:
     diagnostic_kind kind_;
     severity level_;
     std::size_t column_;
-    std::string token_;
-    std::string suggestion_;
-    std::string message_;
+    std::string_view token_;
+    std::string_view suggestion_;
+    std::string_view message_;
+    std::shared_ptr<char const[]> texts_;  // what the views point into, unless they are fixed texts
 };
 
 class parse_result {
 public:
-    using columns_type = std::array<std::uint32_t, scope_count>;
-
-    parse_result(scope_set scopes, std::vector<diagnostic> diagnostics, columns_type const& columns = {}) noexcept;
+    parse_result(scope_set scopes, std::vector<diagnostic> diagnostics) noexcept;
+    // A result with exactly one diagnostic, held without allocating.
+    parse_result(scope_set scopes, diagnostic only) noexcept;
+    // A valid result with nothing to report.
+    explicit parse_result(scope_set scopes) noexcept : scopes_{scopes} {}
 
     // True when the text is valid: no error among the diagnostics.
     explicit operator bool() const noexcept { return valid_; }
     // What was written and is valid at the server version (the literal set, not its closure).
     scope_set const& scopes() const noexcept { return scopes_; }
     // Errors and warnings, ordered by column.
-    std::span<diagnostic const> diagnostics() const noexcept { return diagnostics_; }
-    // The 1-based byte column where a kept scope is first written; 0 if it is not among scopes().
-    std::size_t column_of(scope s) const noexcept { return scopes_.contains(s) ? columns_[index(s)] : 0; }
+    std::span<diagnostic const> diagnostics() const noexcept
+    {
+        return only_ ? std::span<diagnostic const>{&*only_, 1} : std::span<diagnostic const>{many_};
+    }
 
 private:
     scope_set scopes_;
-    columns_type columns_;
-    std::vector<diagnostic> diagnostics_;
-    bool valid_;
+    std::optional<diagnostic> only_;  // the one diagnostic, when there is exactly one
+    std::vector<diagnostic> many_;    // otherwise, all of them
+    bool valid_ = true;
 };
 
-// Parses a scope string. Never throws for any input; a valid string allocates nothing.
+// Parses a scope string. Never throws for any input; a valid string allocates nothing, nor does one
+// whose only finding is a deprecated scope that the rest of the string replaces.
 parse_result parse(std::string_view text, parse_options const& options = {});
 
 // "4.3.0", "4.8.0-alpha.1", "4.4.0-rc.2", "4.3.0+glitch", "4.2.10+hometown-1.1.1" (SemVer 2.0.0); anything

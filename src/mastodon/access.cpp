@@ -2,14 +2,12 @@
 #include <algorithm>
 
 #include <mastoscope/algebra.hpp>
+#include <mastoscope/detail/tokenizer.hpp>
 #include <mastoscope/history.hpp>
 #include <mastoscope/mastodon.hpp>
 
 namespace mastoscope::mastodon {
 namespace {
-
-// Ruby's String#split without arguments, as Doorkeeper's Scopes.from_string uses it: ASCII whitespace.
-bool is_ruby_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 
 // Reads one UTF-8 code point at `i` (the text is known to be valid UTF-8).
 char32_t code_point(std::string_view text, std::size_t& i)
@@ -62,12 +60,10 @@ std::string stored_scopes::text() const
 stored_scopes store_scopes(std::string_view text)
 {
     stored_scopes out;
-    while (!text.empty()) {
-        auto const start = std::find_if_not(text.begin(), text.end(), is_ruby_space);
-        auto const end = std::find_if(start, text.end(), is_ruby_space);
-        std::string_view const token{start, static_cast<std::size_t>(end - start)};
-        text = text.substr(static_cast<std::size_t>(end - text.begin()));
-        if (token.empty() || out.contains(token)) continue;
+    std::size_t pos = 0;
+    for (auto token = detail::next_token<detail::bytes::ruby_space>(text, pos); !token.empty();
+         token = detail::next_token<detail::bytes::ruby_space>(text, pos)) {
+        if (out.contains(token)) continue;
         out.names.emplace_back(token);
         if (auto const found = lookup(token)) out.known.insert(*found);
     }

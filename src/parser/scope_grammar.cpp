@@ -1,20 +1,17 @@
-// The grammar's one instantiation: each rule for the iterator and context of config.hpp.
+// The grammar's instantiation for the diagnosing policy and for versions (parse.cpp runs the checking
+// policy itself, inlined into parse()).
 #include "scope_grammar_def.hpp"
+#include "scope_reader.hpp"
 
 namespace mastoscope::parser {
+bool read_scopes(parse_mode mode, std::string_view text, scope_reader& policy) { return run(mode, text, policy); }
 
-BOOST_SPIRIT_INSTANTIATE(strict_scopes_type, iterator_type, strict_context_type)
-BOOST_SPIRIT_INSTANTIATE(query_scopes_type, iterator_type, query_context_type)
-BOOST_SPIRIT_INSTANTIATE(lenient_scopes_type, iterator_type, lenient_context_type)
 BOOST_SPIRIT_INSTANTIATE(version_type, iterator_type, version_context_type)
 
 }  // namespace mastoscope::parser
 
 namespace mastoscope::grammar {
 
-parser::strict_scopes_type const& strict_scopes() { return parser::strict_scopes; }
-parser::query_scopes_type const& query_scopes() { return parser::query_scopes; }
-parser::lenient_scopes_type const& lenient_scopes() { return parser::lenient_scopes; }
 parser::version_type const& version_string() { return parser::version_string; }
 
 }  // namespace mastoscope::grammar

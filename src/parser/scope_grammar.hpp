@@ -3,8 +3,13 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include <boost/spirit/home/x3.hpp>
+
+#include <mastoscope/parse.hpp>
+
+#include "config.hpp"
 
 namespace mastoscope::parser {
 
@@ -19,22 +24,23 @@ struct version_fields {
     std::string build_metadata;  // empty when absent
 };
 
-// The scope rules have no attribute: their semantic actions feed the scope_reader in the context.
+// The scope rules have no attribute: their semantic action feeds the policy in the context.
 using strict_scopes_type = x3::rule<struct strict_scopes_class>;
 using query_scopes_type = x3::rule<struct query_scopes_class>;
 using lenient_scopes_type = x3::rule<struct lenient_scopes_class>;
 using version_type = x3::rule<struct version_class, version_fields>;
 
-BOOST_SPIRIT_DECLARE(strict_scopes_type, query_scopes_type, lenient_scopes_type, version_type)
+BOOST_SPIRIT_DECLARE(version_type)
+
+// Reads a scope string with the rule of `mode` and the diagnosing policy, which takes every token and
+// so reads to the end. (The checking policy runs the rules inlined into parse(), in parse.cpp.)
+bool read_scopes(parse_mode mode, std::string_view text, scope_reader& policy);
 
 }  // namespace mastoscope::parser
 
-// The rules, for callers outside the grammar's translation unit.
+// The version rule, for callers outside the grammar's translation unit.
 namespace mastoscope::grammar {
 
-parser::strict_scopes_type const& strict_scopes();
-parser::query_scopes_type const& query_scopes();
-parser::lenient_scopes_type const& lenient_scopes();
 parser::version_type const& version_string();
 
 }  // namespace mastoscope::grammar

@@ -1,4 +1,4 @@
-// Token classification and diagnostics for the scope grammar's semantic actions.
+// The diagnosing policy: token classification and diagnostics, with columns and suggestions.
 #include "scope_reader.hpp"
 
 #include <algorithm>
@@ -8,6 +8,7 @@
 
 #include <mastoscope/history.hpp>
 
+#include "deprecation.hpp"
 #include "suggest.hpp"
 
 namespace mastoscope::parser {
@@ -50,74 +51,52 @@ scope_reader::scope_reader(std::string_view text, parse_options const& options) 
     deprecated_ = deprecated_scopes_at(options.server_version);
 }
 
-bool scope_reader::is_bad_byte(unsigned char c) const noexcept { return c < 0x20 || c == 0x7F || c >= 0x80; }
-
 void scope_reader::report(diagnostic_kind kind, severity level, std::size_t column, std::string_view token,
                           std::string suggestion, std::string message)
 {
     diagnostics_.emplace_back(kind, level, column, std::string(token), std::move(suggestion), std::move(message));
 }
 
-// The rest of raw_token: a known scope that is unavailable or repeated, or a token that is no scope.
-void scope_reader::odd_token(std::string_view token, std::optional<scope> found, std::size_t column)
-{
-    if (found) return known(*found, token, column);  // names have no bad bytes
-    auto const bad = std::find_if(token.begin(), token.end(), [this](char c) { return is_bad_byte(static_cast<unsigned char>(c)); });
-    if (bad == token.end()) return unknown(token, column);
-    auto const hint = suggest(token, options_.server_version);
-    report(diagnostic_kind::bad_character, options_.mode == parse_mode::lenient ? severity::warning : severity::error,
-           column + static_cast<std::size_t>(bad - token.begin()), token, hint ? hint->text : "",
-           with_suggestion(describe_byte(static_cast<unsigned char>(*bad)), hint));
-}
-
-void scope_reader::begin_token() noexcept
-{
-    buffer_used_ = 0;
-    overflow_ = false;
-    problem_at_ = none;
-    problem_is_escape_ = false;
-}
-
-void scope_reader::append(char byte, char const* at) noexcept
-{
-    if (problem_at_ == none && is_bad_byte(static_cast<unsigned char>(byte))) {
-        problem_at_ = offset(at);
-        problem_byte_ = static_cast<unsigned char>(byte);
-    }
-    if (buffer_used_ < buffer_.size())
-        buffer_[buffer_used_++] = byte;
-    else
-        overflow_ = true;
-}
-
-void scope_reader::bad_escape(char const* at) noexcept
-{
-    if (problem_at_ == none) {
-        problem_at_ = offset(at);
-        problem_is_escape_ = true;
-    }
-    append('%', at);
-}
-
-void scope_reader::decoded_token(char const* first, char const* last)
+bool scope_reader::take(raw_token const& token)
 {
     any_token_ = true;
-    std::string_view const decoded = overflow_ ? std::string_view{first, static_cast<std::size_t>(last - first)}
-                                               : std::string_view{buffer_.data(), buffer_used_};
-    if (problem_at_ == none) return classify(decoded, offset(first) + 1);
-    if (problem_is_escape_) {
-        return report(diagnostic_kind::bad_escape, severity::error, problem_at_ + 1, decoded, "%25",
-                      "'%' must start an escape of two hex digits such as %20; write a literal '%' as %25");
+    auto const text = token.text();
+    auto const found = detail::lookup_hashed(text, token.hash);
+    if (found) {  // names have no bad bytes
+        known(*found, text, column(token.first));
+        return true;
     }
-    auto const hint = suggest(decoded, options_.server_version);
-    report(diagnostic_kind::bad_character, severity::error, problem_at_ + 1, decoded, hint ? hint->text : "",
-           with_suggestion(describe_byte(problem_byte_), hint));  // the byte as decoded (%09 is a tab)
+    auto const bad = std::find_if(text.begin(), text.end(), detail::bytes::bad_byte);
+    if (bad == text.end())
+        unknown(text, column(token.first));
+    else
+        bad_character(text, *bad, column(token.first) + static_cast<std::size_t>(bad - text.begin()));
+    return true;
 }
 
-void scope_reader::classify(std::string_view token, std::size_t column)
+bool scope_reader::take(decoded_token const& token)
 {
-    if (auto const found = lookup(token)) return known(*found, token, column);
-    unknown(token, column);
+    any_token_ = true;
+    auto const text = token.text();
+    if (!token.problem) {
+        if (auto const found = detail::lookup_hashed(text, token.hash))
+            known(*found, text, column(token.first));
+        else
+            unknown(text, column(token.first));
+    } else if (token.problem_is_escape) {
+        report(diagnostic_kind::bad_escape, severity::error, column(token.problem), text, "%25",
+               "'%' must start an escape of two hex digits such as %20; write a literal '%' as %25");
+    } else {
+        bad_character(text, token.problem_byte, column(token.problem));  // the byte as decoded (%09 is a tab)
+    }
+    return true;
+}
+
+void scope_reader::bad_character(std::string_view token, char byte, std::size_t column)
+{
+    auto const hint = suggest(token, options_.server_version);
+    report(diagnostic_kind::bad_character, options_.mode == parse_mode::lenient ? severity::warning : severity::error,
+           column, token, hint ? hint->text : "", with_suggestion(describe_byte(static_cast<unsigned char>(byte)), hint));
 }
 
 void scope_reader::unknown(std::string_view token, std::size_t column)
@@ -142,31 +121,21 @@ void scope_reader::known(scope s, std::string_view token, std::size_t column)
         return report(diagnostic_kind::duplicate, severity::warning, column, token, "",
                       fmt::format("'{}' is written more than once; Mastodon keeps one", token));
     }
-    keep(s, column);
+    scopes_.insert(s);
+    first_column_[index(s)] = static_cast<std::uint32_t>(column);
 }
 
-parse_result scope_reader::finish() &&
+reading scope_reader::finish() &&
 {
     if (!any_token_) report(diagnostic_kind::empty, severity::error, 1, "", "", "the scope string is blank");
-    for (scope s : scopes_ & deprecated_) {
-        // Plain appends: a deprecated scope is common in stored tokens, so this path stays cheap.
-        auto const instead = to_string(replacement(s, scopes_));
-        auto const note = deprecation_note(s);
-        std::string message;
-        message.reserve(64 + note.size() + instead.size());
-        ((message += '\'') += name(s)) += "' is deprecated since ";
-        message += detail::table::version_texts[index(s)].deprecated;
-        if (!note.empty()) ((message += " (") += note) += ')';
-        if (!instead.empty()) ((message += "; write '") += instead) += "' instead";
-        report(diagnostic_kind::deprecated, severity::warning, first_column_[index(s)], name(s), instead, std::move(message));
-    }
+    for (scope s : scopes_ & deprecated_) diagnostics_.push_back(deprecation_warning(s, scopes_, first_column_[index(s)]));
     bool const has_error = std::any_of(diagnostics_.begin(), diagnostics_.end(), [](auto const& d) { return d.is_error(); });
     if (options_.mode == parse_mode::lenient && any_token_ && scopes_.empty() && !has_error)
         report(diagnostic_kind::empty, severity::error, 1, "", "", "no known scope is left in the input");
     if (diagnostics_.size() > 1)
         std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                          [](auto const& a, auto const& b) { return a.column() < b.column(); });
-    return parse_result{scopes_, std::move(diagnostics_), first_column_};
+    return {parse_result{scopes_, std::move(diagnostics_)}, first_column_};
 }
 
 }  // namespace mastoscope::parser

@@ -5,6 +5,7 @@
 #include <array>
 #include <vector>
 
+#include <mastoscope/detail/tokenizer.hpp>
 #include <mastoscope/history.hpp>
 
 namespace mastoscope::parser {
@@ -57,25 +58,20 @@ std::optional<suggestion> fix_token(std::string_view token, version const& serve
     return spelling(token, server_version);
 }
 
-constexpr std::string_view separator_bytes = ",;+|\t\r\n\v\f";
-
 // "read,write", "read+write" (%2B), "read;write", "raed,Write": each part is a scope or has a fix.
 std::optional<suggestion> separators(std::string_view token, version const& server_version)
 {
     std::string text;
-    for (std::size_t pos = 0; pos <= token.size();) {
-        auto const end = std::min(token.find_first_of(separator_bytes, pos), token.size());
-        auto const part = token.substr(pos, end - pos);
-        if (!part.empty()) {
-            std::string fixed(part);
-            if (!lookup(part)) {
-                auto const fix = fix_token(part, server_version);
-                if (!fix) return std::nullopt;
-                fixed = fix->text;
-            }
-            (text.empty() ? text : text += ' ') += fixed;
+    std::size_t pos = 0;
+    for (auto part = detail::next_token<detail::bytes::mistaken_separator>(token, pos); !part.empty();
+         part = detail::next_token<detail::bytes::mistaken_separator>(token, pos)) {
+        std::string fixed(part);
+        if (!lookup(part)) {
+            auto const fix = fix_token(part, server_version);
+            if (!fix) return std::nullopt;
+            fixed = fix->text;
         }
-        pos = end + 1;
+        (text.empty() ? text : text += ' ') += fixed;
     }
     if (text.empty()) return std::nullopt;
     return suggestion{text, suggestion::reason::separators};
@@ -121,7 +117,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
 
 std::optional<suggestion> suggest(std::string_view token, version const& server_version)
 {
-    if (token.find_first_of(separator_bytes) != std::string_view::npos)
+    if (std::any_of(token.begin(), token.end(), detail::bytes::mistaken_separator))
         if (auto s = separators(token, server_version)) return s;
     return fix_token(token, server_version);
 }

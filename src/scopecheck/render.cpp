@@ -6,6 +6,7 @@
 #include <fmt/color.h>
 #include <fmt/format.h>
 
+#include <mastoscope/detail/tokenizer.hpp>
 #include <mastoscope/format.hpp>
 
 namespace scopecheck {
@@ -128,28 +129,22 @@ std::variant<std::string, answer> read_parameter(settings const& s, std::string_
     out.reserve(text.size());
     switch (s.parse.mode) {
     case mastoscope::parse_mode::strict: out = text; break;
-    case mastoscope::parse_mode::lenient:
+    case mastoscope::parse_mode::lenient:  // commas separate too; Ruby's split reads the whitespace
         for (char c : text) out += c == ',' ? ' ' : c;
         break;
     case mastoscope::parse_mode::query:
-        for (std::size_t i = 0; i < text.size(); ++i) {
-            auto const hex = [](char c) {
-                return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-            };
-            if (text[i] == '+') {
-                out += ' ';
-            } else if (text[i] != '%') {
-                out += text[i];
-            } else if (i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-                out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-                i += 2;
-            } else {
+        for (char const* p = text.data(); p != text.data() + text.size();) {
+            auto const b = mastoscope::detail::read_query_byte(p, text.data() + text.size());
+            if (b.bad_escape) {
                 // The parser words the error (and its suggestion) the same way for every command.
                 auto const parsed = mastoscope::parse(text, s.parse);
                 for (auto const& d : parsed.diagnostics())
                     if (d.kind() == mastoscope::diagnostic_kind::bad_escape) return error_answer(text, argument, d);
-                return bad_input_answer(fmt::format("{}: a '%' at column {} is not followed by two hex digits", argument, i + 1));
+                return bad_input_answer(fmt::format("{}: a '%' at column {} is not followed by two hex digits", argument,
+                                                    p - text.data() + 1));
             }
+            out += b.value;
+            p += b.length;
         }
         break;
     }

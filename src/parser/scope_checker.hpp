@@ -1,0 +1,43 @@
+// The checking policy: the bits of the scopes written, for strings with nothing to report but deprecations.
+#pragma once
+
+#include <array>
+#include <optional>
+
+#include <mastoscope/scope.hpp>
+#include <mastoscope/scope_set.hpp>
+
+#include "token_scanner.hpp"
+
+namespace mastoscope::parser {
+
+// Refuses, and so stops the parse at, the first token that needs a diagnostic: one that is no scope
+// name, or a scope written twice. It allocates nothing; it notes where each scope is written, in an
+// array it never clears, for the warning of a deprecated one. parse() checks availability and
+// deprecation afterwards, with the version's masks.
+class scope_checker {
+public:
+    bool take(raw_token const& token) noexcept { return keep(detail::lookup_hashed(token.text(), token.hash), token.first); }
+    bool take(decoded_token const& token) noexcept
+    {
+        return keep(detail::lookup_hashed(token.text(), token.hash), token.first);
+    }
+
+    scope_set const& scopes() const noexcept { return scopes_; }
+    // Where a scope of scopes() is written.
+    char const* where(scope s) const noexcept { return where_[index(s)]; }
+
+private:
+    bool keep(std::optional<scope> found, char const* at) noexcept
+    {
+        if (!found || scopes_.contains(*found)) return false;
+        scopes_.insert(*found);
+        where_[index(*found)] = at;
+        return true;
+    }
+
+    scope_set scopes_;
+    std::array<char const*, scope_count> where_;  // read only for scopes of scopes_, each written first
+};
+
+}  // namespace mastoscope::parser
