@@ -41,10 +41,7 @@ parse_result::parse_result(scope_set scopes, std::vector<diagnostic> diagnostics
 {
 }
 
-parse_result::parse_result(scope_set scopes, diagnostic only) noexcept
-    : scopes_{scopes}, only_{std::move(only)}, valid_{!only_->is_error()}
-{
-}
+
 
 namespace parser {
 

@@ -94,7 +94,10 @@ class parse_result {
 public:
     parse_result(scope_set scopes, std::vector<diagnostic> diagnostics) noexcept;
     // A result with exactly one diagnostic, held without allocating.
-    parse_result(scope_set scopes, diagnostic only) noexcept;
+    parse_result(scope_set scopes, diagnostic only) noexcept
+        : scopes_{scopes}, only_{std::move(only)}, valid_{!only_->is_error()}
+    {
+    }
     // A valid result with nothing to report.
     explicit parse_result(scope_set scopes) noexcept : scopes_{scopes} {}
 

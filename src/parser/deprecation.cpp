@@ -22,8 +22,9 @@ std::string message(scope s, std::string_view instead)
     return text;
 }
 
-// Each deprecated scope's message without a replacement, built once.
-std::string_view fixed_message(scope s)
+}  // namespace
+
+std::string_view fixed_deprecation_message(scope s)
 {
     static auto const messages = [] {
         std::array<std::string, scope_count> all;
@@ -34,20 +35,10 @@ std::string_view fixed_message(scope s)
     return messages[index(s)];
 }
 
-// The warning with what to write instead: its own texts.
-[[gnu::noinline]] diagnostic with_replacement(scope s, scope_set const& instead, std::size_t column)
+diagnostic deprecation_warning_with_replacement(scope s, scope_set const& instead, std::size_t column)
 {
     auto const text = to_string(instead);
     return {diagnostic_kind::deprecated, severity::warning, column, name(s), text, message(s, text)};
-}
-
-}  // namespace
-
-diagnostic deprecation_warning(scope s, scope_set const& written, std::size_t column)
-{
-    auto const instead = replacement(s, written);
-    if (!instead.empty()) return with_replacement(s, instead, column);
-    return {detail::fixed_texts, diagnostic_kind::deprecated, severity::warning, column, name(s), "", fixed_message(s)};
 }
 
 }  // namespace mastoscope::parser

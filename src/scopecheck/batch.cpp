@@ -36,6 +36,27 @@ answer too_long_answer(std::size_t length, std::size_t max_line)
 // JSON text that never throws: invalid UTF-8 in an input becomes U+FFFD.
 std::string dump(json const& object) { return object.dump(-1, ' ', false, json::error_handler_t::replace); }
 
+// Batch lines: {"input": INPUT, ...the answer's members}, without copying the answer into a new object.
+class json_lines {
+public:
+    std::string_view line(std::string_view input, json const& answer)
+    {
+        text_.clear();
+        text_ += "{\"input\":";
+        text_ += dump(json(input));
+        std::size_t const members = text_.size();
+        text_ += dump(answer);  // "{...}": its members follow the input's
+        if (text_.size() - members > 2)
+            text_[members] = ',';
+        else
+            text_.resize(members + 1, '}');  // "{}": no members
+        return text_;
+    }
+
+private:
+    std::string text_;  // reused from line to line
+};
+
 // Reads lines through a fixed buffer, keeping at most `limit` bytes of each.
 class line_reader {
 public:
@@ -105,6 +126,7 @@ int run_batch(settings const& s, streams const& io, std::size_t max_line,
               std::function<answer(std::string_view)> const& answer_for)
 {
     line_reader reader{io.in, max_line + 1};
+    json_lines lines;
     std::string line;
     std::size_t length = 0;
     int worst = yes;
@@ -114,9 +136,7 @@ int run_batch(settings const& s, streams const& io, std::size_t max_line,
         worst = std::max(worst, a.code);
         bool written;
         if (s.json) {
-            json object = {{"input", line}};
-            object.update(a.object);
-            written = write_line(io.out, dump(object));
+            written = write_line(io.out, lines.line(line, a.object));
         } else {
             written = write_line(io.out, a.line);
         }

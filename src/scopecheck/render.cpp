@@ -35,6 +35,7 @@ std::string names(mastoscope::scope_set const& set, std::string_view separator)
 json names_json(mastoscope::scope_set const& set)
 {
     json list = json::array();
+    list.get_ref<json::array_t&>().reserve(set.size());
     for (auto s : set) list.push_back(mastoscope::name(s));
     return list;
 }

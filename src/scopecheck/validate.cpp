@@ -22,14 +22,27 @@ answer validate(settings const& s, std::string_view text)
         json errors = json::array(), warnings = json::array();
         for (auto const& d : result.diagnostics()) {
             auto const kind = ms::to_string(d.kind());
-            if (d.is_error())
-                errors.push_back({{"kind", kind}, {"column", d.column()}, {"token", d.token()}, {"message", d.message()},
-                                  {"suggestion", d.suggestion().empty() ? json(nullptr) : json(d.suggestion())}});
-            else
-                warnings.push_back({{"kind", kind}, {"scope", d.token()}, {"message", d.message()}, {"column", d.column()}});
+            json item = json::object();  // members set one by one: an initializer list would copy them
+            item.get_ref<json::object_t&>().reserve(5);
+            item["kind"] = kind;
+            if (d.is_error()) {
+                item["column"] = d.column();
+                item["token"] = d.token();
+                item["message"] = d.message();
+                item["suggestion"] = d.suggestion().empty() ? json(nullptr) : json(d.suggestion());
+                errors.push_back(std::move(item));
+            } else {
+                item["scope"] = d.token();
+                item["message"] = d.message();
+                item["column"] = d.column();
+                warnings.push_back(std::move(item));
+            }
         }
-        a.object = {{"valid", static_cast<bool>(result)}, {"scopes", names_json(result.scopes())}, {"errors", errors},
-                    {"warnings", warnings}};
+        a.object.get_ref<json::object_t&>().reserve(4);
+        a.object["valid"] = static_cast<bool>(result);
+        a.object["scopes"] = names_json(result.scopes());
+        a.object["errors"] = std::move(errors);
+        a.object["warnings"] = std::move(warnings);
         return a;
     }
     a.line = paint(s, result ? tone::good : tone::bad, head);
