@@ -61,8 +61,8 @@ reading diagnose(std::string_view text, parse_options const& options)
 
 namespace {
 
-// The deprecation warnings of a string the checking policy read whole. Out of parse()'s fast path.
-[[gnu::noinline]] parse_result with_warnings(std::string_view text, parser::scope_checker const& checker,
+// The deprecation warnings of a string the checking policy read whole.
+parse_result with_warnings(std::string_view text, parser::scope_checker const& checker,
                                              scope_set const& deprecated)
 {
     auto const& written = checker.scopes();

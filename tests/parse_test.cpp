@@ -1,6 +1,9 @@
 // Tests for mastoscope/parse.hpp: the case table in every mode, Mastodon's facts, literal agreement,
 // query-equals-strict on decoded text, bounded input, no allocation on valid input, version parsing.
+#include <mastoscope/history.hpp>
+#include <mastoscope/lint.hpp>
 #include <mastoscope/parse.hpp>
+#include <mastoscope/text.hpp>
 
 #include <boost/test/data/monomorphic.hpp>
 #include <boost/test/data/test_case.hpp>
@@ -134,13 +137,44 @@ BOOST_AUTO_TEST_CASE(valid_input_allocates_nothing)
         BOOST_TEST_CONTEXT(text)
         {
             BOOST_TEST(static_cast<bool>(result));
-            if (result.diagnostics().empty()) BOOST_TEST(after - before == 0u);
+            BOOST_TEST(after - before == 0u);  // a deprecation that the rest replaces is a fixed text
         }
     }
     auto const before = test::allocation_count();
     auto const query = ms::parse("read+write%20push", {ms::parse_mode::query});
     BOOST_TEST(static_cast<bool>(query));
     BOOST_TEST(test::allocation_count() - before == 0u);
+}
+
+// parse() words a deprecation itself when its checking policy read the string whole; lint reads every
+// string with the diagnosing policy. Both must say the same, at the same column.
+BOOST_AUTO_TEST_CASE(both_policies_word_deprecations_alike)
+{
+    auto const newest = ms::newest_release;
+    for (auto s : ms::deprecated_scopes_at(newest)) {
+        std::string const name{ms::name(s)};
+        auto const children = ms::to_string(ms::children(s));
+        for (auto const& text : {name, "  " + name + "  ", children + " " + name, name + " " + children}) {
+            auto const parsed = ms::parse(text);
+            auto const linted = ms::lint(text);
+            BOOST_TEST_CONTEXT(text)
+            {
+                BOOST_TEST_REQUIRE(parsed.diagnostics().size() == 1u);
+                auto const& d = parsed.diagnostics()[0];
+                BOOST_TEST(to_string(d.kind()) == "deprecated");
+                BOOST_TEST(d.column() == ms::column_of(text, s));
+                std::size_t found = 0;
+                for (auto const& w : linted.warnings)
+                    if (w.kind == ms::lint_kind::deprecated) {
+                        ++found;
+                        BOOST_TEST(w.message == d.message());
+                        BOOST_TEST(w.column == d.column());
+                    }
+                BOOST_TEST(found == 1u);
+                BOOST_TEST(d.suggestion() == ms::to_string(ms::replacement(s, parsed.scopes())));
+            }
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(messages_read_well)
