@@ -29,7 +29,10 @@ STORED = ["read", "read write follow push", "read:statuses write:statuses write:
 
 def medians(binary, repetitions):
     out = subprocess.run([binary, "--benchmark_format=json", f"--benchmark_repetitions={repetitions}",
-                          "--benchmark_report_aggregates_only=true", "--benchmark_min_time=0.2"],
+                          "--benchmark_report_aggregates_only=true", "--benchmark_min_time=0.2",
+                          # repetitions of every case interleaved at random: a burst of noise on a shared
+                          # machine then falls on all three implementations alike
+                          "--benchmark_enable_random_interleaving=true"],
                          capture_output=True, text=True, check=True).stdout
     result = {}
     for b in json.loads(out)["benchmarks"]:
