@@ -53,7 +53,7 @@ json version_json(std::optional<mastoscope::version> const& v)
 }
 
 namespace {
-bool plain_byte(unsigned char c) { return c >= 0x20 && c < 0x7F; }
+bool plain_byte(unsigned char c) { return !mastoscope::detail::bytes::bad_byte(static_cast<char>(c)); }
 }  // namespace
 
 std::string printable(std::string_view text)
@@ -130,8 +130,11 @@ std::variant<std::string, answer> read_parameter(settings const& s, std::string_
     out.reserve(text.size());
     switch (s.parse.mode) {
     case mastoscope::parse_mode::strict: out = text; break;
-    case mastoscope::parse_mode::lenient:  // commas separate too; Ruby's split reads the whitespace
-        for (char c : text) out += c == ',' ? ' ' : c;
+    case mastoscope::parse_mode::lenient:  // what lenient adds to Ruby's whitespace (commas) becomes a space
+        for (char c : text) {
+            namespace bytes = mastoscope::detail::bytes;
+            out += bytes::lenient_separator(c) && !bytes::ruby_space(c) ? ' ' : c;
+        }
         break;
     case mastoscope::parse_mode::query:
         for (char const* p = text.data(); p != text.data() + text.size();) {
