@@ -98,11 +98,15 @@ static_assert(splits("read", "read", ""));
 static_assert(splits(" \n ", "", ""));
 
 // One byte of a query value: '+' and %20 are spaces, %XX is a byte, a '%' short of two hex digits is bad.
-static_assert(ms::detail::read_query_byte("+", "+" + 1).value == ' ');
-static_assert(ms::detail::read_query_byte("%3a", "%3a" + 3).value == ':');
-static_assert(ms::detail::read_query_byte("%3a", "%3a" + 3).length == 3);
-static_assert(ms::detail::read_query_byte("%3", "%3" + 2).bad_escape);
-static_assert(ms::detail::read_query_byte("%zz", "%zz" + 3).bad_escape);
-static_assert(!ms::detail::read_query_byte("%20", "%20" + 3).bad_escape);
+constexpr ms::detail::query_byte first_byte(std::string_view text)
+{
+    return ms::detail::read_query_byte(text.data(), text.data() + text.size());
+}
+static_assert(first_byte("+").value == ' ');
+static_assert(first_byte("%3a").value == ':');
+static_assert(first_byte("%3a").length == 3);
+static_assert(first_byte("%3").bad_escape);
+static_assert(first_byte("%zz").bad_escape);
+static_assert(!first_byte("%20").bad_escape && first_byte("%20").value == ' ');
 
 }  // namespace
