@@ -104,6 +104,24 @@ BOOST_AUTO_TEST_CASE(parse_invariants_on_random_strings)
     }
 }
 
+// The checking policy's fast answer is the diagnosing policy's answer, at every boundary version.
+BOOST_AUTO_TEST_CASE(both_policies_agree_on_random_strings)
+{
+    random_strings strings{seed + 2};
+    auto const versions = test::boundary_versions();
+    for (std::size_t i = 0; i < count; ++i) {
+        auto const text = strings.next();
+        ms::parse_options options;
+        options.mode = static_cast<ms::parse_mode>(strings.pick(3));
+        options.server_version = strings.pick(4) ? ms::newest_release : versions[strings.pick(versions.size())];
+        if (strings.pick(8) == 0) options.max_length = strings.pick(64);
+        auto const failure = invariants::check_policies_agree(text, options);
+        if (!failure.empty())
+            BOOST_FAIL(failure << ": " << ms::to_string(options.mode) << " \"" << escaped(text) << "\" at "
+                               << ms::to_string(options.server_version));
+    }
+}
+
 BOOST_AUTO_TEST_CASE(parse_is_deterministic)
 {
     random_strings strings{seed + 1};

@@ -19,5 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     if (data[0] & 0x80) options.max_length = 64;
     auto const text = fuzz::as_text(data + 1, size - 1);
     fuzz::require(invariants::check_parse(text, options), fuzz::as_text(data, size));
+    fuzz::require(invariants::check_policies_agree(text, options), fuzz::as_text(data, size));
     return 0;
 }

@@ -24,6 +24,10 @@ std::string check_parse(std::string_view text, mastoscope::parse_options const& 
 // Two parses of the same text give the same result, diagnostics and columns included.
 std::string check_deterministic(std::string_view text, mastoscope::parse_options const& options);
 
+// parse(), which runs the checking policy first, gives exactly what the diagnosing policy alone gives:
+// the same verdict, scopes, diagnostics (kind, column, token, suggestion, message) and columns.
+std::string check_policies_agree(std::string_view text, mastoscope::parse_options const& options);
+
 // parse_version(text) accepts exactly MAJOR.MINOR.PATCH[-PRE] (SemVer without build metadata, numbers
 // in 32 bits, PRE at most version::max_pre_release bytes) and formats back to the same text.
 std::string check_version(std::string_view text);

@@ -11,6 +11,7 @@
 #include <mastoscope/text.hpp>
 
 #include "../support.hpp"
+#include "parser/scope_reader.hpp"  // the diagnosing policy on its own (src/parser)
 
 namespace invariants {
 namespace {
@@ -188,6 +189,12 @@ std::string check_parse(std::string_view text, ms::parse_options const& o)
 std::string check_deterministic(std::string_view text, ms::parse_options const& o)
 {
     return same(text, o, ms::parse(text, o), ms::parse(text, o)) ? "" : "two parses of the same text differ";
+}
+
+std::string check_policies_agree(std::string_view text, ms::parse_options const& o)
+{
+    return same(text, o, ms::parse(text, o), ms::parser::diagnose(text, o).result)
+               ? "" : "the checking policy and the diagnosing policy disagree";
 }
 
 }  // namespace invariants
