@@ -12,13 +12,11 @@
 namespace scopecheck {
 namespace {
 
-int first_write_error = 0;  // errno of the first failed write, for report_output_error
-
-// Writes one line; false once the stream has failed (a closed pipe, a full disk).
-bool write_line(std::FILE* out, std::string_view text)
+// Writes one line to `out`, one of io's streams; false once it has failed (a closed pipe, a full disk).
+bool write_line(streams& io, std::FILE* out, std::string_view text)
 {
     if (std::fwrite(text.data(), 1, text.size(), out) == text.size() && std::fputc('\n', out) != EOF) return true;
-    if (first_write_error == 0) first_write_error = errno;
+    if (io.write_error == 0) io.write_error = errno;
     return false;
 }
 
@@ -107,22 +105,22 @@ private:
 
 }  // namespace
 
-int print_answer(settings const& s, answer const& a, streams const& io)
+int print_answer(settings const& s, answer const& a, streams& io)
 {
     auto const& lines = a.text.empty() ? std::vector<std::string>{a.line} : a.text;
     if (a.code == bad_input) {
         // Bad input is an answer too: under --json its error object goes to stdout, as in batch mode.
-        if (s.json) write_line(io.out, dump(a.object));
-        for (auto const& l : lines) write_line(io.err, l);
+        if (s.json) write_line(io, io.out, dump(a.object));
+        for (auto const& l : lines) write_line(io, io.err, l);
     } else if (s.json) {
-        write_line(io.out, dump(a.object));
+        write_line(io, io.out, dump(a.object));
     } else {
-        for (auto const& l : lines) write_line(io.out, l);
+        for (auto const& l : lines) write_line(io, io.out, l);
     }
     return a.code;
 }
 
-int run_batch(settings const& s, streams const& io, std::size_t max_line,
+int run_batch(settings const& s, streams& io, std::size_t max_line,
               std::function<answer(std::string_view)> const& answer_for)
 {
     line_reader reader{io.in, max_line + 1};
@@ -136,26 +134,26 @@ int run_batch(settings const& s, streams const& io, std::size_t max_line,
         worst = std::max(worst, a.code);
         bool written;
         if (s.json) {
-            written = write_line(io.out, lines.line(line, a.object));
+            written = write_line(io, io.out, lines.line(line, a.object));
         } else {
-            written = write_line(io.out, a.line);
+            written = write_line(io, io.out, a.line);
         }
         if (!written) return bad_input;  // nobody reads the answers any more: stop reading
-        if (a.code == bad_input) write_line(io.err, fmt::format("scopecheck: line {}: {}", number, a.line));
+        if (a.code == bad_input) write_line(io, io.err, fmt::format("scopecheck: line {}: {}", number, a.line));
     }
     if (std::ferror(io.in)) {
-        write_line(io.err, fmt::format("scopecheck: error: cannot read standard input: {}", std::strerror(errno)));
+        write_line(io, io.err, fmt::format("scopecheck: error: cannot read standard input: {}", std::strerror(errno)));
         return bad_input;
     }
     return worst;
 }
 
-int report_output_error(int code, streams const& io)
+int report_output_error(int code, streams& io)
 {
     errno = 0;
     if (std::fflush(io.out) == 0 && !std::ferror(io.out)) return code;
-    int const error = first_write_error ? first_write_error : errno;
-    write_line(io.err, error ? fmt::format("scopecheck: error: cannot write standard output: {}", std::strerror(error))
+    int const error = io.write_error ? io.write_error : errno;
+    write_line(io, io.err, error ? fmt::format("scopecheck: error: cannot write standard output: {}", std::strerror(error))
                              : std::string{"scopecheck: error: cannot write standard output"});
     return bad_input;
 }

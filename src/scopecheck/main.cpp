@@ -36,22 +36,22 @@ bool use_color(std::string const& choice)
 }
 
 // One scope-string argument, or "-" for one per line of standard input.
-int run(settings const& s, std::function<answer(std::string_view)> const& command, std::string const& arg)
+int run(settings const& s, streams& io, std::function<answer(std::string_view)> const& command, std::string const& arg)
 {
-    if (arg == "-") return run_batch(s, {}, s.parse.max_length, command);
-    return print_answer(s, command(arg));
+    if (arg == "-") return run_batch(s, io, s.parse.max_length, command);
+    return print_answer(s, command(arg), io);
 }
 
-int run(settings const& s, answer (*command)(settings const&, std::string_view, std::string_view),
+int run(settings const& s, streams& io, answer (*command)(settings const&, std::string_view, std::string_view),
         std::string const& a, std::string const& b)
 {
     if (a == "-" && b == "-") {
         fmt::print(stderr, "scopecheck: error: only one argument can be '-' (standard input)\n");
         return bad_input;
     }
-    if (a == "-") return run_batch(s, {}, s.parse.max_length, [&](std::string_view line) { return command(s, line, b); });
-    if (b == "-") return run_batch(s, {}, s.parse.max_length, [&](std::string_view line) { return command(s, a, line); });
-    return print_answer(s, command(s, a, b));
+    if (a == "-") return run_batch(s, io, s.parse.max_length, [&](std::string_view line) { return command(s, line, b); });
+    if (b == "-") return run_batch(s, io, s.parse.max_length, [&](std::string_view line) { return command(s, a, line); });
+    return print_answer(s, command(s, a, b), io);
 }
 
 struct pair_command {
@@ -79,7 +79,7 @@ public:
     command_line();
     // nullopt to go on and run(); otherwise the exit status (help, version, or bad usage).
     std::optional<int> parse(int argc, char** argv);
-    int run();
+    int run(streams& io);
 
 private:
     void add_global_options();
@@ -254,25 +254,26 @@ settings command_line::make_settings() const
     return s;
 }
 
-int command_line::run()
+int command_line::run(streams& io)
 {
     auto const s = make_settings();
     if (endpoint_->parsed()) {
-        if (endpoint_->count("--token") == 0) return print_answer(s, scopecheck::endpoint(s, method_, path_, std::nullopt));
-        return ::run(s, [&](std::string_view line) { return scopecheck::endpoint(s, method_, path_, line); }, token_);
+        if (endpoint_->count("--token") == 0) return print_answer(s, scopecheck::endpoint(s, method_, path_, std::nullopt), io);
+        return ::run(s, io, [&](std::string_view line) { return scopecheck::endpoint(s, method_, path_, line); }, token_);
     }
-    if (plan_->parsed()) return print_answer(s, scopecheck::plan(s, requests_));
-    if (audit_->parsed()) return print_answer(s, scopecheck::audit(s));
+    if (plan_->parsed()) return print_answer(s, scopecheck::plan(s, requests_), io);
+    if (audit_->parsed()) return print_answer(s, scopecheck::audit(s), io);
     if (register_->parsed()) {
-        if (register_->count("SCOPES") == 0) return print_answer(s, scopecheck::register_app(s, std::nullopt));
-        return ::run(s, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered_);
+        if (register_->count("SCOPES") == 0) return print_answer(s, scopecheck::register_app(s, std::nullopt), io);
+        return ::run(s, io, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered_);
     }
     for (auto& c : pairs_)
-        if (app_.got_subcommand(c.name)) return ::run(s, c.function, c.a, c.b);
+        if (app_.got_subcommand(c.name)) return ::run(s, io, c.function, c.a, c.b);
     for (auto& c : singles_)
-        if (app_.got_subcommand(c.name)) return ::run(s, [&](std::string_view text) { return c.function(s, text); }, c.value);
+        if (app_.got_subcommand(c.name)) return ::run(s, io, [&](std::string_view text) { return c.function(s, text); }, c.value);
     return print_answer(s, scopecheck::list(s, at_.empty() ? s.parse.server_version : *ms::parse_version(at_),
-                                            deprecated_only_, removed_));
+                                            deprecated_only_, removed_),
+                        io);
 }
 
 }  // namespace
@@ -284,5 +285,6 @@ int main(int argc, char** argv)
     std::signal(SIGPIPE, SIG_IGN);
     command_line cli;
     if (auto const status = cli.parse(argc, argv)) return *status;
-    return report_output_error(cli.run());
+    streams io;  // standard input, output and error, and the first write that failed
+    return report_output_error(cli.run(io), io);
 }

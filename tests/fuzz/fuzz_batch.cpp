@@ -110,5 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     fuzz::require(check_output(s, out, count_lines(input)), all);
     fuzz::require(code == worst ? "" : "the exit code is not the worst answer's", all);
     fuzz::require((worst == bad_input) == !err.empty() ? "" : "bad input is not reported on stderr (or something else is)", all);
+    // Writes to memory never fail, and each run keeps its own record of failed writes.
+    fuzz::require(io.write_error == 0 ? "" : "a write to memory is recorded as failed", all);
     return 0;
 }
