@@ -41,8 +41,6 @@ parse_result::parse_result(scope_set scopes, std::vector<diagnostic> diagnostics
 {
 }
 
-
-
 namespace parser {
 
 reading diagnose(std::string_view text, parse_options const& options)
@@ -62,8 +60,7 @@ reading diagnose(std::string_view text, parse_options const& options)
 namespace {
 
 // The deprecation warnings of a string the checking policy read whole.
-parse_result with_warnings(std::string_view text, parser::scope_checker const& checker,
-                                             scope_set const& deprecated)
+parse_result with_warnings(std::string_view text, parser::scope_checker const& checker, scope_set const& deprecated)
 {
     auto const& written = checker.scopes();
     auto const column = [&](scope s) { return static_cast<std::size_t>(checker.where(s) - text.data()) + 1; };

@@ -54,7 +54,7 @@ scope_reader::scope_reader(std::string_view text, parse_options const& options) 
 void scope_reader::report(diagnostic_kind kind, severity level, std::size_t column, std::string_view token,
                           std::string suggestion, std::string message)
 {
-    diagnostics_.emplace_back(kind, level, column, std::string(token), std::move(suggestion), std::move(message));
+    diagnostics_.emplace_back(kind, level, column, token, suggestion, message);
 }
 
 bool scope_reader::take(raw_token const& token)
