@@ -17,8 +17,9 @@ namespace mastoscope::parser {
 // deprecation afterwards, with the version's masks.
 class scope_checker {
 public:
-    bool take(raw_token const& token) noexcept { return keep(detail::lookup_hashed(token.text(), token.hash), token.first); }
-    bool take(decoded_token const& token) noexcept
+    // A raw_token or a decoded_token: its text, its hash, and where it is written.
+    template <class Token>
+    bool take(Token const& token) noexcept
     {
         return keep(detail::lookup_hashed(token.text(), token.hash), token.first);
     }
