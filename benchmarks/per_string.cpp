@@ -1,6 +1,7 @@
 // One implementation of a case over one stored string, many times, for instruction counts under
 // callgrind (callgrind.py subtracts two pass counts, so start-up and the baselines' set-up cancel out).
-// Usage: per_string parse|request mastoscope|floor|naive INDEX PASSES
+// Usage: per_string parse|request mastoscope|floor|naive INDEX PASSES, or per_string strings (the
+// stored strings, one per line, in INDEX order)
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -35,8 +36,12 @@ constexpr auto required = "read:statuses"_scope;
 
 int main(int argc, char** argv)
 {
+    if (argc == 2 && std::string_view{argv[1]} == "strings") {
+        for (auto t : bench::stored_tokens) std::printf("%.*s\n", static_cast<int>(t.size()), t.data());
+        return 0;
+    }
     if (argc != 5) {
-        std::fprintf(stderr, "usage: per_string parse|request mastoscope|floor|naive INDEX PASSES\n");
+        std::fprintf(stderr, "usage: per_string parse|request mastoscope|floor|naive INDEX PASSES | per_string strings\n");
         return 2;
     }
     std::string_view const which = argv[1], impl = argv[2];
