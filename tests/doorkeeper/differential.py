@@ -394,10 +394,15 @@ def run_oracle(ruby, oracle, requests):
     return answers
 
 
+def one_line(s):
+    """Can s travel as one line of batch input: no LF, and no CR at its end (CRLF ends a line)?"""
+    return b"\n" not in s and not s.endswith(b"\r")
+
+
 def run_batch(argv, inputs):
     """One scopecheck process; inputs are bytes without \\n; one JSON answer per input."""
     for s in inputs:
-        assert b"\n" not in s and not s.endswith(b"\r"), s
+        assert one_line(s), s
     data = b"".join(s + b"\n" for s in inputs)
     p = subprocess.run(argv, input=data, stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
     lines = p.stdout.split(b"\n")
@@ -600,8 +605,8 @@ def main():
             seen.add(s)
             strings.append(s)
     encoded = [form_encode(rng, s) for s in strings]
-    plain_batch = [i for i, s in enumerate(strings) if b"\n" not in s and not s.endswith(b"\r")]
-    single = [i for i, s in enumerate(strings) if (b"\n" in s or s.endswith(b"\r")) and argv_ok(s)]
+    plain_batch = [i for i, s in enumerate(strings) if one_line(s)]
+    single = [i for i, s in enumerate(strings) if not one_line(s) and argv_ok(s)]
     single = single[: args.argv_budget]
 
     # ---------------------------------------------------------------- pairs
@@ -663,7 +668,7 @@ def main():
             rows = []
             for _ in range(60):
                 q = requested_for(rn, names_new)
-                if b"\n" in q or q.endswith(b"\r"):
+                if not one_line(q):
                     continue
                 rows.append((reg, q, q))
             rows.append((reg, b"", None))  # no scope parameter
@@ -676,7 +681,7 @@ def main():
             rows = []
             for _ in range(100):
                 reg = registered_string(names_new, allow_lf=False)
-                if b"\n" in reg or reg.endswith(b"\r"):
+                if not one_line(reg):
                     continue
                 rows.append((reg, q, None if q == b"" and rng.random() < 0.5 else q))
             groups_b.append((grant, None, q, rows))
@@ -696,11 +701,11 @@ def main():
             rn = list(dict.fromkeys(regnames(reg)))
             rows = [(reg, b"", None)]
             for q in blanks:
-                if not (b"\n" in q or q.endswith(b"\r")):
+                if one_line(q):
                     rows.append((reg, q, q))
             for _ in range(10):
                 q = requested_for(rn, common)
-                if not (b"\n" in q or q.endswith(b"\r")):
+                if one_line(q):
                     rows.append((reg, q, q))
             old_groups.append((grant, old, reg, rows))
         # requested fixed in argv (CR, LF in the requested are possible here)
@@ -710,7 +715,7 @@ def main():
             rows = []
             for _ in range(20):
                 reg = registered_string(no_default, allow_lf=False)
-                if b"\n" in reg or reg.endswith(b"\r"):
+                if not one_line(reg):
                     continue
                 rows.append((reg, q, q))
             old_groups.append((grant, old, ("fixed-requested", q), rows))
@@ -835,7 +840,7 @@ def main():
     # the side must accept, with the scopes Doorkeeper parsed.
     def scopecheck_validate(mode, sent):
         out = [None] * len(sent)
-        batch = [i for i, x in enumerate(sent) if b"\n" not in x and not x.endswith(b"\r")]
+        batch = [i for i, x in enumerate(sent) if one_line(x)]
         for i, a in zip(batch, run_batch(exe + ["--mode", mode, "validate", "-"], [sent[i] for i in batch])):
             out[i] = a
         return [a if a is not None else run_single(exe + ["--mode", mode, "validate", "--", x])
