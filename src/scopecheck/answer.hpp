@@ -27,7 +27,7 @@ struct settings {
 
 struct answer {
     int code = yes;
-    json object = json::object();    // the contract's object; for bad_input: {"error": {...}}
+    std::string object = "{}";       // the contract's object as JSON text (json_writer.hpp); for bad_input: {"error": {...}}
     std::string line;                // one line for people: what batch mode prints for each input line
     std::vector<std::string> text;   // the full answer for people when there is one input; {line} if empty
 };

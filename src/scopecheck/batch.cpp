@@ -1,5 +1,6 @@
 // Printing answers, and the bounded line reader of batch mode.
 #include "batch.hpp"
+#include "json_writer.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -26,33 +27,27 @@ answer too_long_answer(std::size_t length, std::size_t max_line)
     answer a;
     a.code = bad_input;
     auto const message = fmt::format("the line is {} bytes, longer than the limit of {}", length, max_line);
-    a.object = {{"error", {{"kind", "too_long"}, {"column", max_line + 1}, {"message", message}}}};
+    a.object = json_text({{"error", {{"kind", "too_long"}, {"column", max_line + 1}, {"message", message}}}});
     a.line = fmt::format("error: {}", message);
     return a;
 }
 
-// JSON text that never throws: invalid UTF-8 in an input becomes U+FFFD.
-std::string dump(json const& object) { return object.dump(-1, ' ', false, json::error_handler_t::replace); }
-
-// Batch lines: {"input": INPUT, ...the answer's members}, without copying the answer into a new object.
+// Batch lines: {"input": INPUT, ...the answer's members}, without parsing the answer again.
 class json_lines {
 public:
-    std::string_view line(std::string_view input, json const& answer)
+    std::string_view line(std::string_view input, std::string_view answer)
     {
-        text_.clear();
-        text_ += "{\"input\":";
-        text_ += dump(json(input));
-        std::size_t const members = text_.size();
-        text_ += dump(answer);  // "{...}": its members follow the input's
-        if (text_.size() - members > 2)
-            text_[members] = ',';
-        else
-            text_.resize(members + 1, '}');  // "{}": no members
+        text_ = writer_.start_object().member("input", input).end_object().take();
+        if (answer.size() > 2) {  // "{...}": its members follow the input's
+            text_.back() = ',';
+            text_.append(answer.substr(1));
+        }
         return text_;
     }
 
 private:
-    std::string text_;  // reused from line to line
+    json_writer writer_;
+    std::string text_;
 };
 
 // Reads lines through a fixed buffer, keeping at most `limit` bytes of each.
@@ -110,10 +105,10 @@ int print_answer(settings const& s, answer const& a, streams& io)
     auto const& lines = a.text.empty() ? std::vector<std::string>{a.line} : a.text;
     if (a.code == bad_input) {
         // Bad input is an answer too: under --json its error object goes to stdout, as in batch mode.
-        if (s.json) write_line(io, io.out, dump(a.object));
+        if (s.json) write_line(io, io.out, a.object);
         for (auto const& l : lines) write_line(io, io.err, l);
     } else if (s.json) {
-        write_line(io, io.out, dump(a.object));
+        write_line(io, io.out, a.object);
     } else {
         for (auto const& l : lines) write_line(io, io.out, l);
     }

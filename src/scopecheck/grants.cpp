@@ -38,11 +38,13 @@ std::string chain_text(ms::scope_chain const& chain)
     return text;
 }
 
+json verdict_object(ms::scope_set const& missing) { return {{"granted", missing.empty()}, {"missing", names_json(missing)}}; }
+
 answer verdict(settings const& s, ms::scope_set const& granted, ms::scope_set const& required, ms::scope_set const& missing)
 {
     answer a;
     a.code = missing.empty() ? yes : no;
-    a.object = {{"granted", missing.empty()}, {"missing", names_json(missing)}};
+    a.object = json_text(verdict_object(missing));
     a.line = missing.empty()
                  ? fmt::format("{}: '{}' grants '{}'", paint(s, tone::good, "yes"), names(granted), names(required))
                  : fmt::format("{}: '{}' does not grant {}", paint(s, tone::bad, "no"), names(granted), names(missing));
@@ -88,9 +90,11 @@ answer explain(settings const& s, std::string_view granted, std::string_view req
                                          names(by, " or ")));
         }
     }
-    a.object["because"] = because;
-    a.object["granted_by"] = grantors;  // an extension: for each missing scope, what would grant it
-    a.object["divergences"] = crossed;  // an extension: routes where Mastodon refuses a grant used above
+    auto object = verdict_object(missing);
+    object["because"] = because;
+    object["granted_by"] = grantors;  // an extension: for each missing scope, what would grant it
+    object["divergences"] = crossed;  // an extension: routes where Mastodon refuses a grant used above
+    a.object = json_text(object);
     return a;
 }
 
@@ -112,12 +116,12 @@ answer authorize(settings const& s, std::string_view registered, std::string_vie
     a.code = result.accepted ? yes : no;
     json not_registered = json::array();
     for (auto const& n : result.not_registered) not_registered.push_back(n);
-    a.object = {{"accepted", result.accepted},
+    a.object = json_text({{"accepted", result.accepted},
                 {"not_registered", not_registered},
                 {"covered_by_hierarchy", names_json(result.covered_by_hierarchy)},
                 {"scopes", names_json(result.scopes)},
                 {"status", result.status},
-                {"error", result.error.empty() ? json(nullptr) : json(result.error)}};
+                {"error", result.error.empty() ? json(nullptr) : json(result.error)}});
     auto const asked = absent ? fmt::format(" (no scope requested: the default '{}')", ms::name(ms::default_scope)) : std::string{};
     auto const app_text = app.stored.empty() ? std::string("-") : app.stored.text();
     if (result.accepted) {

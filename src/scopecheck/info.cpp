@@ -43,7 +43,7 @@ answer info(settings const& s, std::string_view scope_name)
     implies.erase(sc);
     by.erase(sc);
     answer a;
-    a.object = {{"name", ms::name(sc)},
+    a.object = json_text({{"name", ms::name(sc)},
                 {"parents", names_json(ms::parents(sc))},
                 {"children", names_json(ms::children(sc))},
                 {"implies", names_json(implies)},
@@ -51,7 +51,7 @@ answer info(settings const& s, std::string_view scope_name)
                 {"added", version_json(ms::added(sc))},
                 {"deprecated", version_json(ms::deprecated(sc))},
                 {"removed", version_json(ms::removed(sc))},
-                {"description", ms::description(sc)}};
+                {"description", ms::description(sc)}});
     auto const status = status_at(sc, s.parse.server_version);
     a.line = fmt::format("{}: {} (added {}{}{})", paint(s, tone::bold, ms::name(sc)), ms::description(sc),
                          ms::to_string(ms::added(sc)), status.empty() ? "" : "; ", status);
@@ -82,7 +82,7 @@ answer list(settings const& s, ms::version const& at, bool deprecated_only, bool
         if (keep) chosen.insert(sc);
     }
     answer a;
-    a.object = {{"scopes", names_json(chosen)}};
+    a.object = json_text({{"scopes", names_json(chosen)}});
     a.line = chosen.empty() ? "" : ms::to_string(chosen);
     std::size_t width = 0, added_width = 0;
     for (auto sc : chosen) {

@@ -75,9 +75,9 @@ answer endpoint(settings const& s, std::string_view method, std::string_view pat
     auto const verdict = md::allows(*r, scopes);
     answer a;
     a.code = !token || verdict.allowed ? yes : no;
-    a.object = {{"method", r->method}, {"route", r->path}, {"accepts", names_json(r->accepts)},
+    a.object = json_text({{"method", r->method}, {"route", r->path}, {"accepts", names_json(r->accepts)},
                 {"token", md::to_string(r->token)}, {"allowed", token ? json(verdict.allowed) : json(nullptr)},
-                {"status", token ? json(verdict.status) : json(nullptr)}, {"reason", token ? json(verdict.reason) : json(nullptr)}};
+                {"status", token ? json(verdict.status) : json(nullptr)}, {"reason", token ? json(verdict.reason) : json(nullptr)}});
     a.line = fmt::format("{} ({}): accepts {}", route_text(*r), md::to_string(r->token), accepts_text(*r));
     a.text = {fmt::format("{}  ({}; {})", paint(s, tone::bold, route_text(*r)), md::to_string(r->token), r->controller),
               fmt::format("  accepts  {}", accepts_text(*r))};
@@ -131,7 +131,7 @@ answer plan(settings const& s, std::vector<std::string> const& requests)
                                      : md::at(*wanted[i], s.parse.server_version).accepts.empty() ? std::string("needs no scope")
                                                                   : std::string("-")));
     }
-    a.object = {{"scopes", names_json(result.scopes)}, {"unlocks", result.unlocks}, {"routes", routes}};
+    a.object = json_text({{"scopes", names_json(result.scopes)}, {"unlocks", result.unlocks}, {"routes", routes}});
     a.line = result.possible ? fmt::format("{}: {}  (passes the scope check of {} routes)", paint(s, tone::good, "plan"),
                                            names(result.scopes), result.unlocks)
                              : fmt::format("{}: at {} no token can call every route", paint(s, tone::bad, "no plan"),
@@ -149,7 +149,7 @@ answer audit(settings const& s)
         list.push_back({{"scope", ms::name(d.granted)}, {"method", d.where->method}, {"route", d.where->path},
                         {"hierarchy_says", true}, {"mastodon_says", false}});
     }
-    a.object = {{"divergences", list}};
+    a.object = json_text({{"divergences", list}});
     a.line = fmt::format("{} places where the documented hierarchy grants a route that Mastodon refuses", found.size());
     a.text.push_back(a.line);
     for (std::size_t i = 0; i < found.size(); ++i) {
@@ -172,8 +172,8 @@ answer register_app(settings const& s, std::optional<std::string_view> scopes)
     auto const result = md::register_app(parameter, s.parse.server_version);
     answer a;
     a.code = result.accepted ? yes : no;
-    a.object = {{"accepted", result.accepted}, {"stored", names_json(result.stored)}, {"status", result.status},
-                {"error", result.error.empty() ? json(nullptr) : json(result.error)}};
+    a.object = json_text({{"accepted", result.accepted}, {"stored", names_json(result.stored)}, {"status", result.status},
+                {"error", result.error.empty() ? json(nullptr) : json(result.error)}});
     if (result.accepted) {
         a.line = fmt::format("{} ({}): ", paint(s, tone::good, "accepted"), result.status) +
                  (!scopes ? fmt::format("no scopes parameter, so the app gets '{}'", result.stored.text())

@@ -40,6 +40,13 @@ json names_json(mastoscope::scope_set const& set)
     return list;
 }
 
+json_writer& write_names(json_writer& out, mastoscope::scope_set const& set)
+{
+    out.start_array();
+    for (auto s : set) out.value(mastoscope::name(s));
+    return out.end_array();
+}
+
 json names_json(mastoscope::mastodon::stored_scopes const& stored)
 {
     json list = json::array();
@@ -88,7 +95,7 @@ answer bad_input_answer(std::string_view message)
 {
     answer a;
     a.code = bad_input;
-    a.object = {{"error", {{"message", message}}}};
+    a.object = json_text({{"error", {{"message", message}}}});
     a.line = fmt::format("error: {}", message);
     return a;
 }
@@ -97,13 +104,13 @@ answer error_answer(std::string_view text, std::string_view argument, mastoscope
 {
     answer a;
     a.code = bad_input;
-    a.object = {{"error",
+    a.object = json_text({{"error",
                  {{"argument", argument},
                   {"kind", mastoscope::to_string(error.kind())},
                   {"column", error.column()},
                   {"token", error.token()},
                   {"message", error.message()},
-                  {"suggestion", error.suggestion().empty() ? json(nullptr) : json(error.suggestion())}}}};
+                  {"suggestion", error.suggestion().empty() ? json(nullptr) : json(error.suggestion())}}}});
     a.line = fmt::format("error: {}, {}", argument, error);
     std::string const head = fmt::format("  {}: ", argument);
     a.text = {a.line, head + printable(text), caret_line(text, error.column(), head.size(), error.message())};

@@ -10,6 +10,7 @@
 #include <mastoscope/version.hpp>
 
 #include "answer.hpp"
+#include "json_writer.hpp"
 
 namespace scopecheck {
 
@@ -21,6 +22,7 @@ std::string paint(settings const& s, tone t, std::string_view text);
 // "read write:media" (or joined by another separator), or "-" for the empty set.
 std::string names(mastoscope::scope_set const& set, std::string_view separator = " ");
 json names_json(mastoscope::scope_set const& set);
+json_writer& write_names(json_writer& out, mastoscope::scope_set const& set);  // the same list, written
 json version_json(std::optional<mastoscope::version> const& v);
 
 // The input as one printable line, each byte one cell wide or spelled \xNN, so a caret can stand

@@ -15,7 +15,7 @@ namespace {
 answer scope_list(ms::scope_set const& set)
 {
     answer a;
-    a.object = {{"scopes", names_json(set)}};
+    a.object = json_text({{"scopes", names_json(set)}});
     a.line = set.empty() ? "" : ms::to_string(set);
     return a;
 }
@@ -46,7 +46,7 @@ answer diff(settings const& s, std::string_view a_text, std::string_view b_text)
     auto const b = ms::closure_at(std::get<ms::parse_result>(pb).scopes(), s.parse.server_version);
     answer out;
     out.code = a == b ? yes : no;
-    out.object = {{"only_a", names_json(a - b)}, {"only_b", names_json(b - a)}, {"both", names_json(a & b)}};
+    out.object = json_text({{"only_a", names_json(a - b)}, {"only_b", names_json(b - a)}, {"both", names_json(a & b)}});
     auto const verdict = a == b ? paint(s, tone::good, "same") : paint(s, tone::bad, "different");
     out.line = fmt::format("{}: A only: {}; B only: {}; both: {}", verdict, names(a - b), names(b - a), names(a & b));
     out.text = {verdict, fmt::format("  only in A  {}", names(a - b)), fmt::format("  only in B  {}", names(b - a)),

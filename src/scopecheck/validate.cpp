@@ -19,30 +19,25 @@ answer validate(settings const& s, std::string_view text)
     a.code = result ? yes : no;
     std::string_view const head = result ? "valid:" : "invalid:";
     if (s.json) {  // only what is printed is built: a batch of a million lines should not pay for both
-        json errors = json::array(), warnings = json::array();
-        for (auto const& d : result.diagnostics()) {
-            auto const kind = ms::to_string(d.kind());
-            json item = json::object();  // members set one by one: an initializer list would copy them
-            item.get_ref<json::object_t&>().reserve(5);
-            item["kind"] = kind;
-            if (d.is_error()) {
-                item["column"] = d.column();
-                item["token"] = d.token();
-                item["message"] = d.message();
-                item["suggestion"] = d.suggestion().empty() ? json(nullptr) : json(d.suggestion());
-                errors.push_back(std::move(item));
-            } else {
-                item["scope"] = d.token();
-                item["message"] = d.message();
-                item["column"] = d.column();
-                warnings.push_back(std::move(item));
+        json_writer out;
+        out.start_object().member("valid", static_cast<bool>(result)).key("scopes");
+        write_names(out, result.scopes());
+        for (bool const errors : {true, false}) {
+            out.key(errors ? "errors" : "warnings").start_array();
+            for (auto const& d : result.diagnostics()) {
+                if (d.is_error() != errors) continue;
+                out.start_object().member("kind", ms::to_string(d.kind()));
+                if (errors) {
+                    out.member("column", d.column()).member("token", d.token()).member("message", d.message()).key("suggestion");
+                    d.suggestion().empty() ? out.value(nullptr) : out.value(d.suggestion());
+                } else {
+                    out.member("scope", d.token()).member("message", d.message()).member("column", d.column());
+                }
+                out.end_object();
             }
+            out.end_array();
         }
-        a.object.get_ref<json::object_t&>().reserve(4);
-        a.object["valid"] = static_cast<bool>(result);
-        a.object["scopes"] = names_json(result.scopes());
-        a.object["errors"] = std::move(errors);
-        a.object["warnings"] = std::move(warnings);
+        a.object = out.end_object().take();
         return a;
     }
     a.line = paint(s, result ? tone::good : tone::bad, head);
@@ -75,7 +70,7 @@ answer lint(settings const& s, std::string_view text)
                                         fmt::format("{} {}", paint(s, tone::warn, ms::to_string(w.kind)), w.message)));
     }
     if (result.warnings.size() > max_carets) a.text.push_back(more_line(result.warnings.size() - max_carets, head.size()));
-    a.object = {{"warnings", warnings}};
+    a.object = json_text({{"warnings", warnings}});
     a.line = paint(s, result.warnings.empty() ? tone::good : tone::warn, head.substr(0, head.size() - 1)) + ' ' + printable(text);
     a.text.insert(a.text.begin(), a.line);
     if (!result.warnings.empty()) {
