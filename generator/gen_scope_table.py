@@ -1,12 +1,15 @@
 #!/usr/bin/env python3
 # Command line: data/scopes.yaml -> the constexpr C++ tables (scope_table.hpp), via scopes.py and the template.
-"""Usage: gen_scope_table.py INPUT.yaml -o OUTPUT.hpp
+"""Usage: gen_scope_table.py INPUT.yaml -o OUTPUT.hpp [--abi ABI.hpp]
 
 Validates INPUT.yaml (errors as INPUT.yaml:LINE:COL: error: ..., exit status 1) and writes the C++
-header from scope_table.hpp.in. The output file is left untouched when its content would not change.
+header from scope_table.hpp.in, and with --abi the namespace header from abi.hpp.in: the library's
+namespace named for the SHA-256 of INPUT.yaml. Output files are left untouched when their content
+would not change.
 """
 
 import argparse
+import hashlib
 import os
 import string
 import sys
@@ -18,6 +21,7 @@ from cxx import cxx_string, cxx_version, cxx_words, write_if_changed  # noqa: E4
 from yaml_nodes import ModelError  # noqa: E402
 
 TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scope_table.hpp.in")
+ABI_TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "abi.hpp.in")
 
 
 def rows(items, comments=None):
@@ -106,10 +110,19 @@ def render(registry, source):
         return string.Template(f.read()).substitute(values)
 
 
+def render_abi(path):
+    """The namespace header: the data's digest, so that every revision of the data has its own symbols."""
+    with open(path, "rb") as f:
+        digest = hashlib.sha256(f.read()).hexdigest()[:16]
+    with open(ABI_TEMPLATE, encoding="utf-8") as f:
+        return string.Template(f.read()).substitute(source=os.path.basename(path), digest=digest)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Generate mastoscope's scope tables from the scope YAML.")
     parser.add_argument("input", help="the scope data, e.g. data/scopes.yaml")
     parser.add_argument("-o", "--output", required=True, help="the C++ header to write")
+    parser.add_argument("--abi", help="the namespace header to write (abi.hpp)")
     args = parser.parse_args(argv)
     try:
         registry = scopes.load(args.input)
@@ -120,6 +133,8 @@ def main(argv=None):
         print(f"{args.input}: error: cannot read: {err}", file=sys.stderr)
         return 1
     write_if_changed(args.output, render(registry, os.path.basename(args.input)))
+    if args.abi:
+        write_if_changed(args.abi, render_abi(args.input))
     return 0
 
 

@@ -9,7 +9,7 @@
 
 #include "parser/scope_reader.hpp"
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 namespace {
 
 std::string quoted_names(scope_set const& set)
@@ -83,4 +83,4 @@ std::string_view to_string(lint_kind kind) noexcept
     return "unknown";
 }
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

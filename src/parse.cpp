@@ -14,7 +14,7 @@
 #include "parser/scope_grammar_def.hpp"
 #include "parser/scope_reader.hpp"
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 
 diagnostic::diagnostic(diagnostic_kind kind, severity level, std::size_t column, std::string_view token,
                        std::string_view suggestion, std::string_view message)
@@ -142,4 +142,4 @@ std::optional<parse_mode> parse_mode_from(std::string_view name) noexcept
     return std::nullopt;
 }
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

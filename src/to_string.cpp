@@ -3,7 +3,7 @@
 
 #include <mastoscope/text.hpp>
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 
 void detail::invalid_version() { throw std::invalid_argument("invalid version pre-release or build metadata"); }
 
@@ -25,4 +25,4 @@ std::string to_string(scope_set const& set)
     return text;
 }
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

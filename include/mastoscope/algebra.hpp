@@ -1,6 +1,8 @@
 // The hierarchy and the set algebra: closure, grants, covers, literal_subset, normalize, explain.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -8,7 +10,7 @@
 
 #include <mastoscope/scope_set.hpp>
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 
 // Documented relations of one scope, across all versions.
 constexpr scope_set parents(scope s) noexcept { return scope_set::from_words(detail::table::parents[index(s)]); }
@@ -127,4 +129,4 @@ constexpr std::optional<scope_chain> explain(scope_set const& written, scope req
     return std::nullopt;
 }
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

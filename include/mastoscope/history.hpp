@@ -1,13 +1,15 @@
 // When scopes appeared, were deprecated and were removed, and what a server version accepts.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <optional>
 #include <string_view>
 
 #include <mastoscope/algebra.hpp>
 #include <mastoscope/version.hpp>
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 
 constexpr version added(scope s) noexcept { return detail::table::added[index(s)]; }
 constexpr std::optional<version> deprecated(scope s) noexcept { return detail::table::deprecated[index(s)]; }
@@ -80,4 +82,4 @@ constexpr scope_set replacement(scope s, scope_set const& context = {}) noexcept
     return children(s) - closure(rest);
 }
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

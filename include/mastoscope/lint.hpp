@@ -2,13 +2,15 @@
 // Mastodon's literal registration rule.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <mastoscope/parse.hpp>
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 
 enum class lint_kind {
     deprecated,         // deprecated at the server version; the message names the replacement
@@ -44,4 +46,4 @@ std::size_t column_of(std::string_view text, scope s, parse_options const& optio
 
 std::string_view to_string(lint_kind kind) noexcept;
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

@@ -1,13 +1,15 @@
 // Compile-time scope literals: "read:mutes"_scope and "read write"_scopes; a bad name does not compile.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <cstddef>
 #include <string_view>
 
 #include <mastoscope/detail/tokenizer.hpp>
 #include <mastoscope/history.hpp>
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 namespace detail {
 
 // Literals accept exactly what parse() accepts with default options: Mastodon's strict reading at the
@@ -86,4 +88,4 @@ consteval scope_set operator""_scopes(char const* text, std::size_t size)
 }
 
 }  // namespace literals
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

@@ -2,6 +2,8 @@
 // registration, authorization, the docs-versus-code audit and a least-privilege planner.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -13,7 +15,8 @@
 #include <mastoscope/scope_set.hpp>
 #include <mastoscope/version.hpp>
 
-namespace mastoscope::mastodon {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace mastodon {
 
 // How a route treats the access token.
 enum class token_mode : std::uint8_t {
@@ -154,4 +157,5 @@ plan_result plan(std::span<route const* const> wanted, version const& server);
 // planner's cost).
 std::size_t unlocked_routes(scope_set const& token, version const& server = newest_release) noexcept;
 
-}  // namespace mastoscope::mastodon
+}  // namespace mastodon
+MASTOSCOPE_END_NAMESPACE

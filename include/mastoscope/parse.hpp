@@ -1,6 +1,8 @@
 // Parsing scope strings as Mastodon reads them, with diagnostics: options, result, declarations only.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -14,7 +16,7 @@
 #include <mastoscope/text.hpp>
 #include <mastoscope/version.hpp>
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 
 enum class parse_mode {
     strict,   // exactly what Mastodon accepts: tokens separated by runs of spaces
@@ -132,4 +134,4 @@ std::string_view to_string(diagnostic_kind kind) noexcept;
 std::string_view to_string(parse_mode mode) noexcept;
 std::optional<parse_mode> parse_mode_from(std::string_view name) noexcept;
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

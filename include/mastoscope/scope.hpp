@@ -1,13 +1,15 @@
 // The scope enum (generated from data/scopes.yaml) with constexpr name and lookup.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <cstddef>
 #include <optional>
 #include <string_view>
 
 #include <mastoscope/detail/scope_table.hpp>
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 
 // How many scopes the data describes (every scope ever shipped, removed ones included).
 inline constexpr std::size_t scope_count = detail::table::scope_count;
@@ -61,4 +63,4 @@ constexpr ref_list refs(scope s) noexcept
     return {numbers + detail::table::ref_offsets[index(s)], numbers + detail::table::ref_offsets[index(s) + 1]};
 }
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

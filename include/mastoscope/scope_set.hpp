@@ -1,6 +1,8 @@
 // scope_set: a constexpr set of scopes over a fixed array of 64-bit words, with set operators.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <bit>
 #include <cstddef>
 #include <cstdint>
@@ -8,7 +10,7 @@
 
 #include <mastoscope/scope.hpp>
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 
 // A set of scopes. On its own it means what was written: the literal set that Mastodon's registration
 // and authorization checks compare. What a set grants under the hierarchy is closure(set) (algebra.hpp).
@@ -146,4 +148,4 @@ private:
     words_type words_{};
 };
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

@@ -1,13 +1,15 @@
 // Mastodon's version numbers: MAJOR.MINOR.PATCH with an optional SemVer pre-release, as a constexpr value.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <array>
 #include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
 
-namespace mastoscope {
+MASTOSCOPE_BEGIN_NAMESPACE
 
 namespace detail {
 // Throws std::invalid_argument; not constexpr, so a bad version in a constant expression does not
@@ -133,4 +135,4 @@ private:
     std::uint8_t build_size_ = 0;
 };
 
-}  // namespace mastoscope
+MASTOSCOPE_END_NAMESPACE

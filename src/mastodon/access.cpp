@@ -6,7 +6,8 @@
 #include <mastoscope/history.hpp>
 #include <mastoscope/mastodon.hpp>
 
-namespace mastoscope::mastodon {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace mastodon {
 namespace {
 
 // Reads one UTF-8 code point at `i` (the text is known to be valid UTF-8).
@@ -194,4 +195,5 @@ authorization authorize(stored_scopes const& registered, std::optional<std::stri
     return result;
 }
 
-}  // namespace mastoscope::mastodon
+}  // namespace mastodon
+MASTOSCOPE_END_NAMESPACE

@@ -4,7 +4,8 @@
 
 #include "route_table.hpp"
 
-namespace mastoscope::mastodon {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace mastodon {
 
 std::vector<divergence> audit(version const& server)
 {
@@ -32,4 +33,5 @@ std::vector<divergence> divergences(scope granted, scope required, version const
     return found;
 }
 
-}  // namespace mastoscope::mastodon
+}  // namespace mastodon
+MASTOSCOPE_END_NAMESPACE

@@ -7,7 +7,8 @@
 
 #include "route_table.hpp"
 
-namespace mastoscope::mastodon {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace mastodon {
 namespace {
 
 using route_bits = std::bitset<detail::routes.size()>;
@@ -116,4 +117,5 @@ plan_result plan(std::span<route const* const> wanted, version const& server)
     return result;
 }
 
-}  // namespace mastoscope::mastodon
+}  // namespace mastodon
+MASTOSCOPE_END_NAMESPACE

@@ -6,7 +6,8 @@
 
 #include "route_table.hpp"
 
-namespace mastoscope::mastodon {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace mastodon {
 namespace {
 
 enum class segment_kind { wildcard, param, fixed };  // ascending precedence
@@ -139,4 +140,5 @@ route const* match(std::string_view method, std::string_view path, version const
     return best;
 }
 
-}  // namespace mastoscope::mastodon
+}  // namespace mastodon
+MASTOSCOPE_END_NAMESPACE

@@ -3,7 +3,10 @@
 
 #include <boost/spirit/home/x3.hpp>
 
-namespace mastoscope::parser {
+#include <mastoscope/detail/abi.hpp>
+
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 
 namespace x3 = boost::spirit::x3;
 
@@ -23,4 +26,5 @@ using checking_context = reading_context<scope_checker>;
 using diagnosing_context = reading_context<scope_reader>;
 using version_context_type = x3::unused_type;
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

@@ -8,7 +8,8 @@
 #include <mastoscope/history.hpp>
 #include <mastoscope/text.hpp>
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 namespace {
 
 // The one wording, for both kinds of message: each piece is handed to `put` in order.
@@ -85,4 +86,5 @@ diagnostic deprecation_warning_with_replacement(scope s, scope_set const& instea
     return {diagnostic_kind::deprecated, severity::warning, column, name(s), names, message};
 }
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

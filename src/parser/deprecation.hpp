@@ -6,7 +6,8 @@
 #include <mastoscope/history.hpp>
 #include <mastoscope/parse.hpp>
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 
 // The message of deprecated scope `s` when nothing needs replacing it: a fixed text, built once.
 std::string_view fixed_deprecation_message(scope s);
@@ -24,4 +25,5 @@ inline diagnostic deprecation_warning(scope s, scope_set const& written, std::si
             fixed_deprecation_message(s)};
 }
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

@@ -9,7 +9,8 @@
 
 #include "token_scanner.hpp"
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 
 // Refuses, and so stops the parse at, the first token that needs a diagnostic: one that is no scope
 // name, or a scope written twice. It allocates nothing; it notes where each scope is written, in an
@@ -41,4 +42,5 @@ private:
     std::array<char const*, scope_count> where_;  // read only for scopes of scopes_, each written first
 };
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

@@ -11,7 +11,8 @@
 
 #include "config.hpp"
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 
 namespace x3 = boost::spirit::x3;
 
@@ -36,11 +37,14 @@ BOOST_SPIRIT_DECLARE(version_type)
 // so reads to the end. (The checking policy runs the rules inlined into parse(), in parse.cpp.)
 bool read_scopes(parse_mode mode, std::string_view text, scope_reader& policy);
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE
 
 // The version rule, for callers outside the grammar's translation unit.
-namespace mastoscope::grammar {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace grammar {
 
 parser::version_type const& version_string();
 
-}  // namespace mastoscope::grammar
+}  // namespace grammar
+MASTOSCOPE_END_NAMESPACE

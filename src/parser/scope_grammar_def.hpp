@@ -11,7 +11,8 @@
 
 BOOST_FUSION_ADAPT_STRUCT(mastoscope::parser::version_fields, major, minor, patch, pre_release, build_metadata)
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 
 // Hands a token to the policy; the checking policy fails the parse at a token it cannot keep.
 inline auto const take_token = [](auto& ctx) { x3::_pass(ctx) = x3::get<reader_tag>(ctx).take(x3::_attr(ctx)); };
@@ -54,4 +55,5 @@ template <class Policy>
     return false;
 }
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

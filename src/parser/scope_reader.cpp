@@ -11,7 +11,8 @@
 #include "deprecation.hpp"
 #include "suggest.hpp"
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 namespace {
 
 std::string with_suggestion(std::string message, std::optional<suggestion> const& s)
@@ -138,4 +139,5 @@ reading scope_reader::finish() &&
     return {parse_result{scopes_, std::move(diagnostics_)}, first_column_};
 }
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

@@ -12,7 +12,8 @@
 
 #include "token_scanner.hpp"
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 
 // The 1-based column where each scope is first written (0 where it is not), for lint.
 using columns_type = std::array<std::uint32_t, scope_count>;
@@ -57,4 +58,5 @@ private:
     bool any_token_ = false;
 };
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

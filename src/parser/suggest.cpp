@@ -8,7 +8,8 @@
 #include <mastoscope/detail/tokenizer.hpp>
 #include <mastoscope/history.hpp>
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 namespace {
 
 constexpr std::size_t max_spelling_distance = 2;
@@ -122,4 +123,5 @@ std::optional<suggestion> suggest(std::string_view token, version const& server_
     return fix_token(token, server_version);
 }
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

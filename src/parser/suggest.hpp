@@ -7,7 +7,8 @@
 
 #include <mastoscope/version.hpp>
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 
 struct suggestion {
     enum class reason { mistaken_name, letter_case, separators, spelling };
@@ -21,4 +22,5 @@ std::optional<suggestion> suggest(std::string_view token, version const& server_
 // Optimal string alignment distance, or `limit + 1` once it is certain to exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

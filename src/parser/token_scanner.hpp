@@ -11,7 +11,8 @@
 #include <mastoscope/detail/tokenizer.hpp>
 #include <mastoscope/scope.hpp>
 
-namespace mastoscope::parser {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace parser {
 
 namespace x3 = boost::spirit::x3;
 
@@ -107,4 +108,5 @@ struct query_scanner : x3::parser<query_scanner> {
     }
 };
 
-}  // namespace mastoscope::parser
+}  // namespace parser
+MASTOSCOPE_END_NAMESPACE

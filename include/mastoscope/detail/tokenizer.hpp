@@ -2,10 +2,13 @@
 // The parser's X3 scanners, the literals, registration, suggestions and scopecheck all read bytes here.
 #pragma once
 
+#include <mastoscope/detail/abi.hpp>
+
 #include <cstddef>
 #include <string_view>
 
-namespace mastoscope::detail {
+MASTOSCOPE_BEGIN_NAMESPACE
+namespace detail {
 
 // The longest scope string parse() reads by default (parse_options::max_length) and a literal may hold.
 inline constexpr std::size_t default_max_length = 65536;
@@ -69,4 +72,5 @@ constexpr std::string_view next_token(std::string_view text, std::size_t& pos) n
     return text.substr(start, pos - start);
 }
 
-}  // namespace mastoscope::detail
+}  // namespace detail
+MASTOSCOPE_END_NAMESPACE
