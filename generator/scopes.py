@@ -109,9 +109,6 @@ class Registry:
     revision: str
     checks: list = field(default_factory=list)  # Check, in CHECKS order
 
-    def by_name(self, name):
-        return next(s for s in self.scopes if s.name == name)
-
 
 def _scope_name(node, what):
     name = string(node, what)

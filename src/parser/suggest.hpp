@@ -19,8 +19,5 @@ struct suggestion {
 // What the writer of `token` most likely meant, preferring scopes available at `server_version`.
 std::optional<suggestion> suggest(std::string_view token, version const& server_version);
 
-// Optimal string alignment distance, or `limit + 1` once it is certain to exceed `limit`.
-std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
-
 }  // namespace parser
 MASTOSCOPE_END_NAMESPACE
