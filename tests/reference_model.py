@@ -2,9 +2,9 @@
 """Usage: reference_model.py SCOPECHECK SCOPES_YAML [--queries N] [--seed S]
 
 An independent model of Mastodon's scope rules, read from data/scopes.yaml alone and written from
-the reference and DESIGN section 6, not from the C++; and a differential test that asks scopecheck
---json the same questions (grants, expand, normalize, validate, authorize) over generated queries at
-several server versions and fails on any disagreement."""
+Mastodon's behaviour and scopecheck's contract (docs/cli.md), not from the C++; and a differential
+test that asks scopecheck --json the same questions (list, grants, expand, normalize, validate,
+authorize) over generated queries at several server versions and fails on any disagreement."""
 
 import argparse
 import json
@@ -71,6 +71,14 @@ class Model:
         k = version_key(v)
         return version_key(self.added[name]) <= k and not (name in self.removed and version_key(self.removed[name]) <= k)
 
+    def lists(self, v):
+        """scopecheck list at v: (flags, the scopes in id order) for every scope, the deprecated, the removed."""
+        k = version_key(v)
+        have = [s for s in self.order if self.available(s, v)]
+        return [([], have),
+                (["--deprecated"], [s for s in have if s in self.deprecated and version_key(self.deprecated[s]) <= k]),
+                (["--removed"], [s for s in self.order if s in self.removed and version_key(self.removed[s]) <= k])]
+
     def closure(self, written, v):
         granted = set()
         for s in written:
@@ -118,7 +126,7 @@ class Model:
             errors.append(("empty", 1))
         return scopes, errors, warnings
 
-    # --- the answers of DESIGN section 6, as JSON objects -------------------------------------------
+    # --- the answers of scopecheck's contract (docs/cli.md), as JSON objects ----------------------
 
     def parsed(self, text, v):
         scopes, errors, _ = self.read(text, v)
@@ -241,6 +249,13 @@ def differential(scopecheck, model, total, seed):
                 disagreements.append(f"{command} {args} at {version}, line {line!r}:\n  model      {want}\n  scopecheck {got}")
 
     for v in versions:
+        for flags, want in model.lists(v):  # the scopes a version has: their number and names, from the YAML
+            result = subprocess.run([scopecheck, "--json", "--server-version", v, "list"] + flags,
+                                    capture_output=True, text=True, timeout=60, check=False)
+            asked += 1
+            got = json.loads(result.stdout)["scopes"] if result.returncode == 0 else result.stderr
+            if got != want:
+                disagreements.append(f"list {flags} at {v}:\n  model      {want}\n  scopecheck {got}")
         for _ in range(10):  # grants: ten REQUIRED strings, a batch of GRANTED lines each
             required = q.string()
             lines = [q.string() for _ in range(per_version // 10)]

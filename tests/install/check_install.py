@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 # Installs the build into a temporary root, then builds and runs a separate program with nothing but
 # `pkg-config --cflags --libs mastoscope`: the installed headers (the generated one included), the
-# library and mastoscope.pc must be enough.
-"""Usage: check_install.py BUILD_DIR CONSUMER.cpp -- COMPILER [ARGS...]"""
+# library and mastoscope.pc must be enough. The program prints the closure of `follow`, which must be
+# what this build's scopecheck expands `follow` to.
+"""Usage: check_install.py BUILD_DIR SCOPECHECK CONSUMER.cpp -- COMPILER [ARGS...]"""
 
+import json
 import os
 import pathlib
 import subprocess
@@ -19,9 +21,9 @@ def sh(cmd, **kw):
 
 
 def main(argv):
-    if len(argv) < 4 or argv[2] != "--":
+    if len(argv) < 5 or argv[3] != "--":
         raise SystemExit(__doc__)
-    build, consumer, compiler = argv[0], argv[1], argv[3:]
+    build, scopecheck, consumer, compiler = argv[0], argv[1], argv[2], argv[4:]
     with tempfile.TemporaryDirectory() as root:
         sh(["meson", "install", "-C", build, "--destdir", root, "--no-rebuild", "--quiet"])
         pcs = list(pathlib.Path(root).rglob("mastoscope.pc"))
@@ -41,12 +43,15 @@ def main(argv):
         env = dict(os.environ, PKG_CONFIG_PATH=str(pcs[0].parent))
         flags = sh(["pkg-config", "--cflags", "--libs", "mastoscope"], env=env).split()
         exe = os.path.join(root, "consumer")
-        sh(compiler + ["-std=c++20", consumer, "-o", exe] + flags)
+        # The consumer's one include beside it, the compile-time facts it shares with the tests, is
+        # in the tests folder; everything of mastoscope comes from the installed package.
+        tests = os.path.dirname(os.path.dirname(os.path.abspath(consumer)))
+        sh(compiler + ["-std=c++20", "-iquote", tests, consumer, "-o", exe] + flags)
         libdirs = [f[2:] for f in flags if f.startswith("-L")]
         out = sh([exe], env=dict(os.environ, LD_LIBRARY_PATH=":".join(libdirs)))
-        if out.split() != ["follow", "read:blocks", "read:follows", "read:mutes",
-                           "write:blocks", "write:follows", "write:mutes"]:
-            raise SystemExit(f"the consumer printed {out!r}")
+        expected = json.loads(sh([scopecheck, "--json", "expand", "follow"]))["scopes"]
+        if out.split() != expected:
+            raise SystemExit(f"the consumer printed {out!r}, scopecheck expands follow to {expected}")
     return 0
 
 
