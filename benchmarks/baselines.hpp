@@ -87,7 +87,7 @@ public:
     std::uint32_t hash(std::string_view s) const
     {
         std::uint32_t h = seed_;
-        for (unsigned char c : s) h = (h ^ c) * 0x01000193u;
+        for (unsigned char c : s) h = (h ^ c) * mastoscope::detail::table::hash_prime;
         return h;
     }
     // Tokens separated by spaces; an unknown token yields all bits set (never a valid token).
@@ -100,7 +100,7 @@ public:
             if (*p == ' ') { ++p; continue; }
             char const* const start = p;
             std::uint32_t h = seed_;
-            while (p < end && *p != ' ') h = (h ^ static_cast<unsigned char>(*p++)) * 0x01000193u;
+            while (p < end && *p != ' ') h = (h ^ static_cast<unsigned char>(*p++)) * mastoscope::detail::table::hash_prime;
             auto const slot = slots_[slot_of(h)];
             std::string_view const token{start, static_cast<std::size_t>(p - start)};
             if (slot < 0 || names_[static_cast<std::size_t>(slot)] != token) return ~std::uint64_t{0};

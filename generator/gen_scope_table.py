@@ -31,6 +31,9 @@ def rows(items, comments=None):
     return "\n".join(lines)
 
 
+FNV_PRIME = 0x01000193  # 32-bit FNV-1a; emitted as hash_prime, which every C++ hash of a name uses
+
+
 def perfect_hash(names):
     """A seed for 32-bit FNV-1a whose top `bits` bits give every name its own slot of 2**bits."""
     bits = max(6, (4 * len(names) - 1).bit_length())  # about four slots per name
@@ -39,7 +42,7 @@ def perfect_hash(names):
         for i, name in enumerate(names):
             h = seed
             for byte in name.encode():
-                h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+                h = ((h ^ byte) * FNV_PRIME) & 0xFFFFFFFF
             slot = h >> (32 - bits)
             if slot in slots:
                 break
@@ -83,6 +86,7 @@ def render(registry, source):
         "deprecation_notes": per_scope(lambda s: cxx_string(s.deprecation_note), comment=False),
         "descriptions": per_scope(lambda s: cxx_string(s.description), comment=False),
         "hash_seed": f"0x{seed:08x}u",
+        "hash_prime": f"0x{FNV_PRIME:08x}u",
         "hash_bits": bits,
         "hash_slots": ", ".join(str(slots.get(i, -1)) for i in range(1 << bits)),
         "ref_count": len(refs),
