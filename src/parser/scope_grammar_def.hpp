@@ -27,15 +27,15 @@ auto const strict_scopes_def = *raw_scanner<detail::bytes::strict_separator>{}[t
 auto const query_scopes_def = *query_scanner{}[take_token] >> x3::eoi;
 auto const lenient_scopes_def = *raw_scanner<detail::bytes::lenient_separator>{}[take_token] >> x3::eoi;
 
-// MAJOR.MINOR.PATCH without leading zeros, then an optional -PRE-RELEASE and an optional +BUILD, each of
-// dot-separated identifiers.
-// Explicit ASCII ranges: Spirit's digit/alnum classifiers must never see a non-ASCII byte.
+// MAJOR.MINOR.PATCH without leading zeros, then an optional -PRE-RELEASE and an optional +BUILD. The
+// grammar only splits the text: version::valid_pre_release and valid_build_metadata, the one place of
+// SemVer's identifier rules, judge the two parts (parse_version calls them).
+// An explicit ASCII range: Spirit's digit classifier must never see a non-ASCII byte.
 auto const ascii_digit = x3::char_('0', '9');
 auto const number = !(x3::lit('0') >> ascii_digit) >> x3::uint32;
-auto const identifier = +(ascii_digit | x3::char_('a', 'z') | x3::char_('A', 'Z') | x3::char_('-'));
 auto const version_string_def =
-    number >> '.' >> number >> '.' >> number >> -('-' >> x3::raw[identifier % '.']) >>
-    -('+' >> x3::raw[identifier % '.']) >> x3::eoi;
+    number >> '.' >> number >> '.' >> number >> -('-' >> x3::raw[+~x3::char_('+')]) >> -('+' >> x3::raw[+x3::char_]) >>
+    x3::eoi;
 
 BOOST_SPIRIT_DEFINE(strict_scopes, query_scopes, lenient_scopes, version_string)
 
