@@ -2,10 +2,12 @@
 # Keeps the README honest: each example appears in it verbatim, the block after it is exactly what the
 # example prints, the README's two shell commands are the ones .ci/run runs, and so is every line of its
 # bash blocks (the sanitizer run).
-"""Usage: check_readme.py README.md CI_SCRIPT SCOPECHECK EXAMPLE.cpp EXAMPLE_BINARY [EXAMPLE.cpp EXAMPLE_BINARY ...]
+"""Usage: check_readme.py [--doc DOC.md ...] README.md CI_SCRIPT SCOPECHECK EXAMPLE.cpp EXAMPLE_BINARY [...]
 
 `console` blocks are sessions: each "$ command" runs in bash with scopecheck on PATH, and the lines up
-to the next "$ " must be exactly what it prints (stdout, then stderr).
+to the next "$ " must be exactly what it prints (stdout, then stderr; where lines of stderr are
+marked "2> ", each stream is compared with its own lines). The sessions of each --doc
+file (docs/cli.md) are checked the same way.
 """
 
 import os
@@ -41,7 +43,11 @@ def check_session(body, scopecheck):
         if command is None:
             return
         result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, check=False)
-        printed = (result.stdout + result.stderr).rstrip("\n").split("\n")
+        if any(line.startswith("2> ") for line in expected):  # stderr marked: each stream on its own
+            out, err = (text.rstrip("\n").split("\n") if text else [] for text in (result.stdout, result.stderr))
+            printed = out + ["2> " + line for line in err]
+        else:
+            printed = (result.stdout + result.stderr).rstrip("\n").split("\n")
         if printed != expected:
             errors.append(f"README session: $ {command}\nshows\n" + "\n".join(expected) + "\nbut prints\n" +
                           "\n".join(printed))
@@ -57,6 +63,10 @@ def check_session(body, scopecheck):
 
 
 def main(argv):
+    docs = []
+    while len(argv) >= 2 and argv[0] == "--doc":
+        docs.append(argv[1])
+        argv = argv[2:]
     if len(argv) < 5 or len(argv) % 2 == 0:
         raise SystemExit(__doc__)
     readme, ci, scopecheck, examples = argv[0], argv[1], argv[2], argv[3:]
@@ -82,6 +92,13 @@ def main(argv):
         for line in filter(None, (line.strip() for line in body.split("\n"))):
             if line not in ci_lines:
                 errors.append(f"{ci} does not run this line of a README bash block:\n  {line}")
+    for doc in docs:
+        with open(doc, encoding="utf-8") as f:
+            doc_sessions = [body for lang, body in blocks(f.read()) if lang == "console"]
+        if not doc_sessions:
+            errors.append(f"{doc} has no scopecheck session (a console block)")
+        for body in doc_sessions:
+            errors += [f"{doc}: {e}" for e in check_session(body, scopecheck)]
     for e in errors:
         print(e, file=sys.stderr)
     return 1 if errors else 0
