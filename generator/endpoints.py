@@ -13,8 +13,21 @@ from scopes import Version
 from yaml_nodes import ModelError, compose, mapping, sequence, string, version_text
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
-TOKEN_MODES = ("none", "optional", "required", "user", "user-session", "client-credentials", "signature",
-               "forbidden")
+# How a route treats the access token: every mode, in the order of the C++ enum token_mode (which the
+# generator writes from this table, with these meanings), and its name in the data and in scopecheck's
+# answers. `any_token` is not written in the data: it is a `required` route whose scopes are `any`.
+TOKEN_MODES = {
+    "none": "no token is needed or read",
+    "optional": "public without a token; a token must hold an accepted scope (else 403)",
+    "required": "a token holding an accepted scope (no token: 401, wrong scopes: 403)",
+    "any_token": "any valid token, whatever its scopes",
+    "user": "a user's token; its scopes are checked when the route lists any",
+    "user_session": "a signed-in browser session (the OAuth pages); a token does not count",
+    "client_credentials": "the app's id and secret (/oauth/token, /oauth/revoke); a token plays no part",
+    "signature": "HTTP message signatures (FASP); no OAuth token is read",
+    "forbidden": "always 403 (Doorkeeper's application pages, which Mastodon shuts)",
+}
+WRITTEN_TOKEN_MODES = tuple(m for m in TOKEN_MODES if m != "any_token")  # the values `token` takes
 SEGMENT = re.compile(r"(?:[A-Za-z0-9_.~-]+|:[a-z_][a-z0-9_]*|\*[a-z_][a-z0-9_]*)\Z")
 
 
@@ -72,7 +85,7 @@ def _scopes(node, by_name, token):
         if by_name[name] in ids:
             raise ModelError(item.start_mark, f"scope '{name}' is listed twice")
         ids.append(by_name[name])
-    if ids and token in ("none", "user-session", "client-credentials", "signature", "forbidden"):
+    if ids and token in ("none", "user_session", "client_credentials", "signature", "forbidden"):
         raise ModelError(node.start_mark, f"a route with 'token: {token}' reads no access token, so it cannot accept scopes")
     if not ids and token in ("optional", "required"):
         raise ModelError(node.start_mark, f"a route with 'token: {token}' must list its scopes (or say 'any')")
@@ -85,8 +98,8 @@ def _version(node, what):
 
 def _token(node):
     token = string(node, "token")
-    if token not in TOKEN_MODES:
-        raise ModelError(node.start_mark, f"unknown token mode '{token}' (expected one of {', '.join(TOKEN_MODES)})")
+    if token not in WRITTEN_TOKEN_MODES:
+        raise ModelError(node.start_mark, f"unknown token mode '{token}' (expected one of {', '.join(WRITTEN_TOKEN_MODES)})")
     return token
 
 

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 # Command line: data/endpoints.yaml (checked against data/scopes.yaml) -> the constexpr route table.
 """Usage: gen_route_table.py ENDPOINTS.yaml --scopes SCOPES.yaml -o OUTPUT.hpp
+       gen_route_table.py --token-modes OUTPUT.hpp
 
-Errors are reported as FILE:LINE:COL: error: ..., exit status 1. The output is left untouched when
-its content would not change.
+Errors are reported as FILE:LINE:COL: error: ..., exit status 1. The second form writes the public
+enum token_mode with its names, from endpoints.TOKEN_MODES. Outputs are left untouched when their
+content would not change.
 """
 
 import argparse
@@ -19,10 +21,20 @@ from cxx import cxx_string, cxx_version, cxx_words, write_if_changed  # noqa: E4
 from yaml_nodes import ModelError  # noqa: E402
 
 TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "route_table.hpp.in")
+MODES_TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "token_modes.hpp.in")
 
 
 def cxx_mode(scopes, token):
-    return "any_token" if scopes is None else token.replace("-", "_")
+    return "any_token" if scopes is None else token
+
+
+def render_token_modes():
+    width = max(len(m) for m in endpoints.TOKEN_MODES) + 1
+    with open(MODES_TEMPLATE, encoding="utf-8") as f:
+        return string.Template(f.read()).substitute(
+            count=len(endpoints.TOKEN_MODES),
+            enumerators="\n".join(f"    {m + ',':<{width}}  // {meaning}" for m, meaning in endpoints.TOKEN_MODES.items()),
+            names="\n".join(f"    {cxx_string(m)}," for m in endpoints.TOKEN_MODES))
 
 
 def cxx_route(route, word_count, first_change):
@@ -40,10 +52,16 @@ def cxx_change(change, word_count):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Generate mastoscope's route table from the endpoint YAML.")
-    parser.add_argument("input", help="the route data, e.g. data/endpoints.yaml")
-    parser.add_argument("--scopes", required=True, help="the scope data, e.g. data/scopes.yaml")
-    parser.add_argument("-o", "--output", required=True, help="the C++ header to write")
+    parser.add_argument("input", nargs="?", help="the route data, e.g. data/endpoints.yaml")
+    parser.add_argument("--scopes", help="the scope data, e.g. data/scopes.yaml")
+    parser.add_argument("-o", "--output", help="the C++ header to write")
+    parser.add_argument("--token-modes", help="write the token_mode header instead")
     args = parser.parse_args(argv)
+    if args.token_modes:
+        write_if_changed(args.token_modes, render_token_modes())
+        return 0
+    if not (args.input and args.scopes and args.output):
+        parser.error("ENDPOINTS.yaml, --scopes and -o are required")
     current = args.scopes  # the file an error is reported against
     try:
         registry = scopes.load(current)

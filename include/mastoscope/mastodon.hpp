@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include <mastoscope/detail/token_modes.hpp>
 #include <mastoscope/parse.hpp>
 #include <mastoscope/scope_set.hpp>
 #include <mastoscope/version.hpp>
@@ -18,18 +19,6 @@
 MASTOSCOPE_BEGIN_NAMESPACE
 namespace mastodon {
 
-// How a route treats the access token.
-enum class token_mode : std::uint8_t {
-    none,                // no token is needed or read
-    optional,            // public without a token; a token must hold an accepted scope (else 403)
-    required,            // a token holding an accepted scope (no token: 401, wrong scopes: 403)
-    any_token,           // any valid token, whatever its scopes
-    user,                // a user's token; its scopes are checked when the route lists any
-    user_session,        // a signed-in browser session (the OAuth pages); a token does not count
-    client_credentials,  // the app's id and secret (/oauth/token, /oauth/revoke); a token plays no part
-    signature,           // HTTP message signatures (FASP); no OAuth token is read
-    forbidden,           // always 403 (Doorkeeper's application pages, which Mastodon shuts)
-};
 
 struct route {
     std::string_view method;  // "GET", "POST", ...

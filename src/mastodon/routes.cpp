@@ -74,18 +74,8 @@ std::string_view normalize_path(std::string_view path)
 
 std::string_view to_string(token_mode mode) noexcept
 {
-    switch (mode) {
-    case token_mode::none: return "none";
-    case token_mode::optional: return "optional";
-    case token_mode::required: return "required";
-    case token_mode::any_token: return "any_token";
-    case token_mode::user: return "user";
-    case token_mode::user_session: return "user_session";
-    case token_mode::client_credentials: return "client_credentials";
-    case token_mode::signature: return "signature";
-    case token_mode::forbidden: return "forbidden";
-    }
-    return "unknown";
+    auto const i = static_cast<std::size_t>(mode);
+    return i < mastoscope::detail::token_mode_names.size() ? mastoscope::detail::token_mode_names[i] : "unknown";
 }
 
 std::span<route const> routes() noexcept { return detail::routes; }
