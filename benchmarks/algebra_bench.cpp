@@ -35,7 +35,8 @@ inputs make_inputs()
 }
 
 // The floor's explain: breadth first over parent masks, remembering the child each parent was reached from.
-std::size_t floor_explain(std::uint64_t token, ms::scope required, std::array<std::uint64_t, ms::scope_count> const& parents)
+std::size_t floor_explain(std::uint64_t token, ms::scope required,
+                          std::array<std::uint64_t, ms::scope_count> const& parents)
 {
     auto const r = index(required);
     if (token >> r & 1) return 1;
@@ -45,7 +46,8 @@ std::size_t floor_explain(std::uint64_t token, ms::scope required, std::array<st
         std::uint64_t next = 0;
         for (auto f = frontier; f; f &= f - 1) {
             auto const b = static_cast<std::size_t>(std::countr_zero(f));
-            for (auto p = parents[b] & ~seen & ~next; p; p &= p - 1) via[static_cast<std::size_t>(std::countr_zero(p))] = static_cast<std::uint8_t>(b);
+            for (auto p = parents[b] & ~seen & ~next; p; p &= p - 1)
+                via[static_cast<std::size_t>(std::countr_zero(p))] = static_cast<std::uint8_t>(b);
             next |= parents[b] & ~seen;
         }
         if (auto const hit = next & token) {
@@ -89,13 +91,36 @@ int main(int argc, char** argv)
     for (auto r : in.required) required_names.emplace_back(ms::name(r));
     auto const n = in.ours.size();
     std::vector<bench::bench_case> cases{
-        {"closure", n,
-         {{"mastoscope", [] { std::size_t s = 0; for (auto const& x : in.ours) s += ms::closure(bench::opaque(x)).size(); return s; }},
-          {"floor", [] { std::size_t s = 0; for (auto x : in.bits) s += static_cast<std::size_t>(std::popcount(floor.close(bench::opaque(x)))); return s; }},
-          {"naive", [] { std::size_t s = 0; for (auto const& x : in.sets) s += naive.close(x).size(); return s; }}}},
-        {"normalize", n,
-         {{"mastoscope", [] { std::size_t s = 0; for (auto const& x : in.ours) s += ms::normalize(bench::opaque(x)).size(); return s; }},
-          {"floor", [] {
+        {"closure",
+         n,
+         {{"mastoscope",
+           [] {
+               std::size_t s = 0;
+               for (auto const& x : in.ours) s += ms::closure(bench::opaque(x)).size();
+               return s;
+           }},
+          {"floor",
+           [] {
+               std::size_t s = 0;
+               for (auto x : in.bits) s += static_cast<std::size_t>(std::popcount(floor.close(bench::opaque(x))));
+               return s;
+           }},
+          {"naive",
+           [] {
+               std::size_t s = 0;
+               for (auto const& x : in.sets) s += naive.close(x).size();
+               return s;
+           }}}},
+        {"normalize",
+         n,
+         {{"mastoscope",
+           [] {
+               std::size_t s = 0;
+               for (auto const& x : in.ours) s += ms::normalize(bench::opaque(x)).size();
+               return s;
+           }},
+          {"floor",
+           [] {
                std::size_t s = 0;
                for (auto x : in.bits) {
                    x = bench::opaque(x);
@@ -108,7 +133,8 @@ int main(int argc, char** argv)
                }
                return s;
            }},
-          {"naive", [] {
+          {"naive",
+           [] {
                std::size_t s = 0;
                for (auto const& x : in.sets)
                    for (auto const& name : x) {
@@ -119,21 +145,27 @@ int main(int argc, char** argv)
                    }
                return s;
            }}}},
-        {"explain", n,
-         {{"mastoscope", [] {
+        {"explain",
+         n,
+         {{"mastoscope",
+           [] {
                std::size_t s = 0;
                for (std::size_t i = 0; i < in.ours.size(); ++i)
                    if (auto chain = ms::explain(bench::opaque(in.ours[i]), in.required[i])) s += chain->size();
                return s;
            }},
-          {"floor", [] {
+          {"floor",
+           [] {
                std::size_t s = 0;
-               for (std::size_t i = 0; i < in.bits.size(); ++i) s += floor_explain(bench::opaque(in.bits[i]), in.required[i], floor_parents);
+               for (std::size_t i = 0; i < in.bits.size(); ++i)
+                   s += floor_explain(bench::opaque(in.bits[i]), in.required[i], floor_parents);
                return s;
            }},
-          {"naive", [] {
+          {"naive",
+           [] {
                std::size_t s = 0;
-               for (std::size_t i = 0; i < in.sets.size(); ++i) s += naive_explain(naive, in.sets[i], required_names[i]).size();
+               for (std::size_t i = 0; i < in.sets.size(); ++i)
+                   s += naive_explain(naive, in.sets[i], required_names[i]).size();
                return s;
            }}}},
     };

@@ -29,7 +29,8 @@ struct naive {
     naive()
     {
         for (auto s : mastoscope::scope_set::all())
-            for (auto p : mastoscope::parents(s)) parents[std::string(mastoscope::name(s))].emplace_back(mastoscope::name(p));
+            for (auto p : mastoscope::parents(s))
+                parents[std::string(mastoscope::name(s))].emplace_back(mastoscope::name(p));
     }
     static token parse(std::string_view text)
     {
@@ -97,10 +98,14 @@ public:
         char const* p = text.data();
         char const* const end = p + text.size();
         while (p < end) {
-            if (*p == ' ') { ++p; continue; }
+            if (*p == ' ') {
+                ++p;
+                continue;
+            }
             char const* const start = p;
             std::uint32_t h = seed_;
-            while (p < end && *p != ' ') h = (h ^ static_cast<unsigned char>(*p++)) * mastoscope::detail::table::hash_prime;
+            while (p < end && *p != ' ')
+                h = (h ^ static_cast<unsigned char>(*p++)) * mastoscope::detail::table::hash_prime;
             auto const slot = slots_[slot_of(h)];
             std::string_view const token{start, static_cast<std::size_t>(p - start)};
             if (slot < 0 || names_[static_cast<std::size_t>(slot)] != token) return ~std::uint64_t{0};
@@ -126,7 +131,7 @@ private:
 
 // The fixed workload: scope strings as servers store them on tokens.
 inline constexpr std::array<std::string_view, 6> stored_tokens = {
-    "read", "read write follow push", "read:statuses write:statuses write:media", "admin:read admin:write",
+    "read",    "read write follow push", "read:statuses write:statuses write:media", "admin:read admin:write",
     "profile", "read write push"};
 
 }  // namespace bench

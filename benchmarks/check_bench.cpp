@@ -20,10 +20,26 @@ int main(int argc, char** argv)
     static std::string const required_name{"read:statuses"};
     static auto const floor_mask = floor.granted_by("read:statuses"_scope);
     std::vector<bench::bench_case> cases{
-        {"check", ours.size(),
-         {{"mastoscope", [] { std::size_t s = 0; for (auto const& t : ours) s += ms::grants(bench::opaque(t), "read:statuses"_scope); return s; }},
-          {"floor", [] { std::size_t s = 0; for (auto t : bits) s += (bench::opaque(t) & floor_mask) != 0; return s; }},
-          {"naive", [] { std::size_t s = 0; for (auto const& t : sets) s += naive.grants(t, required_name); return s; }}}},
+        {"check",
+         ours.size(),
+         {{"mastoscope",
+           [] {
+               std::size_t s = 0;
+               for (auto const& t : ours) s += ms::grants(bench::opaque(t), "read:statuses"_scope);
+               return s;
+           }},
+          {"floor",
+           [] {
+               std::size_t s = 0;
+               for (auto t : bits) s += (bench::opaque(t) & floor_mask) != 0;
+               return s;
+           }},
+          {"naive",
+           [] {
+               std::size_t s = 0;
+               for (auto const& t : sets) s += naive.grants(t, required_name);
+               return s;
+           }}}},
     };
     return bench::run_cases(cases, argc, argv);
 }

@@ -19,7 +19,7 @@ struct implementation {
 };
 
 struct bench_case {
-    std::string name;  // "parse", "check", ...
+    std::string name;   // "parse", "check", ...
     std::size_t items;  // operations in one run of the workload
     std::vector<implementation> implementations;
 };

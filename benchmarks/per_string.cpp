@@ -41,7 +41,8 @@ int main(int argc, char** argv)
         return 0;
     }
     if (argc != 5) {
-        std::fprintf(stderr, "usage: per_string parse|request mastoscope|floor|naive INDEX PASSES | per_string strings\n");
+        std::fprintf(stderr,
+                     "usage: per_string parse|request mastoscope|floor|naive INDEX PASSES | per_string strings\n");
         return 2;
     }
     std::string_view const which = argv[1], impl = argv[2];
@@ -51,14 +52,19 @@ int main(int argc, char** argv)
     bool const parse = which == "parse";
     std::size_t (*once)(std::string_view) = nullptr;
     if (impl == "mastoscope")
-        once = parse ? +[](std::string_view t) { return ms::parse(t).scopes().size(); }
-                     : +[](std::string_view t) { return std::size_t{ms::closure(ms::parse(t).scopes()).contains(required)}; };
+        once = parse ? +[](std::string_view t) { return ms::parse(t).scopes().size(); } : +[](std::string_view t) {
+            return std::size_t{ms::closure(ms::parse(t).scopes()).contains(required)};
+        };
     else if (impl == "floor")
-        once = parse ? +[](std::string_view t) { return static_cast<std::size_t>(__builtin_popcountll(floor.parse(t))); }
-                     : +[](std::string_view t) { return std::size_t{(floor.close(floor.parse(t)) & floor.mask(required)) != 0}; };
+        once = parse
+                   ? +[](std::string_view t) { return static_cast<std::size_t>(__builtin_popcountll(floor.parse(t))); }
+                   : +[](std::string_view t) {
+                         return std::size_t{(floor.close(floor.parse(t)) & floor.mask(required)) != 0};
+                     };
     else if (impl == "naive")
-        once = parse ? +[](std::string_view t) { return bench::naive::parse(t).size(); }
-                     : +[](std::string_view t) { return std::size_t{naive.grants(bench::naive::parse(t), required_name)}; };
+        once = parse ? +[](std::string_view t) { return bench::naive::parse(t).size(); } : +[](std::string_view t) {
+            return std::size_t{naive.grants(bench::naive::parse(t), required_name)};
+        };
     else
         return 2;
     std::printf("%zu\n", run(passes, bench::stored_tokens[index], once));

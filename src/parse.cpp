@@ -36,7 +36,8 @@ diagnostic::diagnostic(diagnostic_kind kind, severity level, std::size_t column,
 }
 
 parse_result::parse_result(scope_set scopes, std::vector<diagnostic> diagnostics) noexcept
-    : scopes_{scopes}, many_{std::move(diagnostics)},
+    : scopes_{scopes},
+      many_{std::move(diagnostics)},
       valid_{std::none_of(many_.begin(), many_.end(), [](auto const& d) { return d.is_error(); })}
 {
 }
@@ -46,9 +47,10 @@ namespace parser {
 reading diagnose(std::string_view text, parse_options const& options)
 {
     if (text.size() > options.max_length) {
-        return {parse_result{{}, {diagnostic{diagnostic_kind::too_long, severity::error, options.max_length + 1, "", "",
-                                             fmt::format("the input is {} bytes, more than the limit of {}",
-                                                         text.size(), options.max_length)}}}};
+        return {parse_result{{},
+                             {diagnostic{diagnostic_kind::too_long, severity::error, options.max_length + 1, "", "",
+                                         fmt::format("the input is {} bytes, more than the limit of {}", text.size(),
+                                                     options.max_length)}}}};
     }
     scope_reader reader{text, options};
     read_scopes(options.mode, text, reader);
@@ -66,7 +68,8 @@ parse_result with_warnings(std::string_view text, parser::scope_checker const& c
     auto const column = [&](scope s) { return static_cast<std::size_t>(checker.where(s) - text.data()) + 1; };
     auto it = deprecated.begin();
     scope const first = *it;
-    if (++it == deprecated.end()) return parse_result{written, parser::deprecation_warning(first, written, column(first))};
+    if (++it == deprecated.end())
+        return parse_result{written, parser::deprecation_warning(first, written, column(first))};
     std::vector<diagnostic> warnings;
     for (scope s : deprecated) warnings.push_back(parser::deprecation_warning(s, written, column(s)));
     std::sort(warnings.begin(), warnings.end(), [](auto const& a, auto const& b) { return a.column() < b.column(); });

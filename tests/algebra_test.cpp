@@ -64,7 +64,8 @@ BOOST_AUTO_TEST_CASE(laws_over_all_pairs_of_single_scopes)
             BOOST_TEST(ms::closure(a).is_subset_of(ms::closure(a | b)));
             BOOST_TEST((ms::closure(ms::closure(a | b)) == ms::closure(a | b)));
             BOOST_TEST((ms::closure(ms::normalize(a | b)) == ms::closure(a | b)));
-            BOOST_TEST(ms::normalize(a | b).size() == ((ms::grants(a, y) || ms::grants(b, x)) ? 1u : (x == y ? 1u : 2u)));
+            BOOST_TEST(ms::normalize(a | b).size() ==
+                       ((ms::grants(a, y) || ms::grants(b, x)) ? 1u : (x == y ? 1u : 2u)));
         }
 }
 
@@ -74,9 +75,9 @@ BOOST_AUTO_TEST_CASE(closure_is_a_closure_operator)
     for (std::size_t i = 0; i < sets.size(); ++i) {
         auto const& a = sets[i];
         auto const ca = ms::closure(a);
-        BOOST_TEST(a.is_subset_of(ca));                   // extensive
-        BOOST_TEST((ms::closure(ca) == ca));              // idempotent
-        BOOST_TEST((ca == test::reference_closure(a)));   // the table agrees with the parent edges
+        BOOST_TEST(a.is_subset_of(ca));                  // extensive
+        BOOST_TEST((ms::closure(ca) == ca));             // idempotent
+        BOOST_TEST((ca == test::reference_closure(a)));  // the table agrees with the parent edges
         auto const bigger = a | sets[(i * 13 + 5) % sets.size()];
         BOOST_TEST(ca.is_subset_of(ms::closure(bigger)));  // monotone
     }
@@ -119,7 +120,7 @@ BOOST_AUTO_TEST_CASE(documented_hierarchy)
     BOOST_TEST(!ms::grants(scope_set{scope::read_mutes}, scope::follow));
     BOOST_TEST(!ms::grants(scope_set{scope::write}, scope::read_statuses));  // write does not imply read
     BOOST_TEST(!ms::grants(scope_set{scope::read, scope::write}, scope::admin_read));
-    BOOST_TEST((ms::implied_by(scope::push) == scope_set{scope::push}));     // push: granted by nothing else
+    BOOST_TEST((ms::implied_by(scope::push) == scope_set{scope::push}));  // push: granted by nothing else
     BOOST_TEST((ms::parents(scope::read_mutes) == scope_set{scope::read, scope::follow}));
     BOOST_TEST(ms::closure(scope::follow).size() == 7u);
     BOOST_TEST(!ms::literal_subset(scope_set{scope::read}, scope_set{scope::read_accounts}));

@@ -16,7 +16,8 @@ namespace {
 std::vector<std::string> summary(ms::lint_result const& r)
 {
     std::vector<std::string> out;
-    for (auto const& w : r.warnings) out.push_back(std::string(to_string(w.kind)) + ' ' + w.scope + '@' + std::to_string(w.column));
+    for (auto const& w : r.warnings)
+        out.push_back(std::string(to_string(w.kind)) + ' ' + w.scope + '@' + std::to_string(w.column));
     return out;
 }
 
@@ -26,7 +27,8 @@ BOOST_AUTO_TEST_SUITE(lint_hpp)
 
 BOOST_AUTO_TEST_CASE(clean_sets_have_no_warnings)
 {
-    for (auto text : {"read", "read write push", "read:statuses write:statuses write:media", "admin:read admin:write"}) {
+    for (auto text :
+         {"read", "read write push", "read:statuses write:statuses write:media", "admin:read admin:write"}) {
         auto const r = ms::lint(text);
         BOOST_TEST_CONTEXT(text)
         {
@@ -49,11 +51,12 @@ BOOST_AUTO_TEST_CASE(redundant_scopes_and_the_registration_trap)
 BOOST_AUTO_TEST_CASE(deprecated_duplicate_and_redundant_together)
 {
     auto const r = ms::lint("follow read:mutes read:mutes");
-    std::vector<std::string> const want{"deprecated follow@1", "redundant read:mutes@8", "registration_trap read:mutes@8",
-                                        "duplicate read:mutes@19"};
+    std::vector<std::string> const want{"deprecated follow@1", "redundant read:mutes@8",
+                                        "registration_trap read:mutes@8", "duplicate read:mutes@19"};
     BOOST_TEST(summary(r) == want, boost::test_tools::per_element());
     // The replacement leaves out what the set already has.
-    BOOST_TEST(r.warnings[0].message.find("read:blocks read:follows write:blocks write:follows write:mutes") != std::string::npos);
+    BOOST_TEST(r.warnings[0].message.find("read:blocks read:follows write:blocks write:follows write:mutes") !=
+               std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(unavailable_scopes_are_warnings_not_errors)

@@ -145,8 +145,8 @@ BOOST_AUTO_TEST_CASE(the_other_exceptions)
     BOOST_TEST(status("GET", "/api/v1/announcements", std::nullopt) == 401);
     BOOST_TEST(status("GET", "/api/v1/timelines/home", std::nullopt) == 401);
     BOOST_TEST(status("GET", "/api/v1/timelines/public", std::nullopt) == 200);  // optional: public
-    BOOST_TEST(status("GET", "/api/v1/timelines/public", "write") == 403);      // ...but a token is checked
-    BOOST_TEST(status("GET", "/api/v1/instance", "write") == 200);              // none: the token is not read
+    BOOST_TEST(status("GET", "/api/v1/timelines/public", "write") == 403);       // ...but a token is checked
+    BOOST_TEST(status("GET", "/api/v1/instance", "write") == 200);               // none: the token is not read
 }
 
 namespace {
@@ -199,7 +199,8 @@ BOOST_AUTO_TEST_CASE(registration_per_version)
     BOOST_TEST((r.accepted && r.status == 200 && names_of(r.stored) == name_list{"raed", "read"}));
     BOOST_TEST(r.stored.has_unknown());
     BOOST_TEST(!md::register_app("raed read", checked).accepted);
-    BOOST_TEST(md::register_app("raed", version{4, 5, 0}).error == "Validation failed: Scopes doesn't match configured on the server.");
+    BOOST_TEST(md::register_app("raed", version{4, 5, 0}).error ==
+               "Validation failed: Scopes doesn't match configured on the server.");
     BOOST_TEST(md::register_app("raed", version{4, 6, 0, "beta.1"}).error ==
                "Validation failed: Scopes doesn't match configured on the server.");
     BOOST_TEST(md::register_app("raed", version{4, 6, 0, "rc.1"}).error ==
@@ -221,7 +222,8 @@ BOOST_AUTO_TEST_CASE(authorization_is_a_literal_subset)
             a = md::authorize(app("read write"), std::nullopt, grant, now);  // absent: default
             BOOST_TEST((a.accepted && a.scopes.known == scope_set{scope::read}));
             // Blank as Ruby (ActiveSupport) sees it, Unicode spaces included, is absent: the default.
-            for (auto blank : {"  ", "\t", "\n", "\r\n", "\f", "\xc2\xa0", "\xc2\x85", "\xe2\x80\x83", "\xe3\x80\x80"}) {
+            for (auto blank :
+                 {"  ", "\t", "\n", "\r\n", "\f", "\xc2\xa0", "\xc2\x85", "\xe2\x80\x83", "\xe3\x80\x80"}) {
                 a = md::authorize(app("read write"), blank, grant, now);
                 BOOST_TEST((a.accepted && a.scopes.known == scope_set{scope::read}));
             }
@@ -321,7 +323,8 @@ BOOST_AUTO_TEST_CASE(planner_prefers_least_privilege_and_falls_back_by_version)
     BOOST_TEST((now.possible && now.scopes == scope_set{scope::profile}));
     auto const old = md::plan(wanted, version{4, 2, 0});  // no profile before 4.3.0
     BOOST_TEST((old.possible && old.scopes == scope_set{scope::read_accounts}));
-    auto const session = md::plan(std::vector<md::route const*>{&route_of("GET", "/oauth/authorize")}, ms::newest_release);
+    auto const session =
+        md::plan(std::vector<md::route const*>{&route_of("GET", "/oauth/authorize")}, ms::newest_release);
     BOOST_TEST(!session.possible);
     auto const none = md::plan(std::vector<md::route const*>{&route_of("GET", "/api/v1/instance")}, ms::newest_release);
     BOOST_TEST((none.possible && none.scopes.empty() && !none.satisfied_by[0].has_value()));
@@ -351,9 +354,8 @@ BOOST_AUTO_TEST_CASE(planner_matches_brute_force)
             scope_set set;
             for (std::size_t i = 0; i < candidates.size(); ++i)
                 if (mask & (1u << i)) set.insert(candidates[i]);
-            bool const serves = std::all_of(wanted.begin(), wanted.end(), [&](auto const* r) {
-                return accepts(r).intersects(set);
-            });
+            bool const serves =
+                std::all_of(wanted.begin(), wanted.end(), [&](auto const* r) { return accepts(r).intersects(set); });
             std::pair<std::size_t, std::size_t> const cost{md::unlocked_routes(set, server), set.size()};
             if (serves && (!best || cost < *best)) best = cost;
         }

@@ -25,8 +25,11 @@ std::ostream& operator<<(std::ostream& out, parse_case const& c)
 {
     out << to_string(c.mode) << " \"";
     for (unsigned char ch : c.text) {
-        if (ch >= 0x20 && ch < 0x7f) out << ch;
-        else out << "\\x" << "0123456789abcdef"[ch >> 4] << "0123456789abcdef"[ch & 15];
+        if (ch >= 0x20 && ch < 0x7f)
+            out << ch;
+        else
+            out << "\\x"
+                << "0123456789abcdef"[ch >> 4] << "0123456789abcdef"[ch & 15];
     }
     return out << '"' << (c.server.empty() ? "" : " at ") << c.server;
 }
@@ -44,9 +47,13 @@ std::string decode_query(std::string_view text)
 {
     std::string out;
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '+') out += ' ';
-        else if (text[i] == '%') { out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16)); i += 2; }
-        else out += text[i];
+        if (text[i] == '+')
+            out += ' ';
+        else if (text[i] == '%') {
+            out += static_cast<char>(std::stoi(std::string(text.substr(i + 1, 2)), nullptr, 16));
+            i += 2;
+        } else
+            out += text[i];
     }
     return out;
 }
@@ -70,8 +77,9 @@ BOOST_DATA_TEST_CASE(case_table, bdata::make(test::parse_cases()), c)
             BOOST_TEST(got.column() == want.column);
             BOOST_TEST(got.suggestion() == want.suggestion);
             BOOST_TEST(!got.message().empty());
-            bool const warning_kind = want.kind == test::deprecated || want.kind == test::duplicate ||
-                                      (c.mode == test::L && (want.kind == test::unknown || want.kind == test::bad_character));
+            bool const warning_kind =
+                want.kind == test::deprecated || want.kind == test::duplicate ||
+                (c.mode == test::L && (want.kind == test::unknown || want.kind == test::bad_character));
             BOOST_TEST(got.is_error() == !warning_kind);
         }
     }
@@ -208,10 +216,30 @@ BOOST_AUTO_TEST_CASE(versions_parse)
     BOOST_TEST((hometown == ms::version{4, 2, 10}));
     BOOST_TEST(((hometown <=> ms::version{4, 2, 10}) == 0));
     BOOST_TEST((hometown < ms::version{4, 2, 11}));
-    for (auto text : {"", "4", "4.3", "4.3.0.1", "v4.3.0", " 4.3.0", "4.3.0 ", "04.3.0", "4.03.0", "4.3.00", "4.3.0-",
-                      "4.3.0-rc..1", "4.3.0-01", "4.3.0+", "4.3.0+a..b", "4.3.0+a+b", "4.3.0+\xc3\xbc",
-                      "4.3.0+abcdefghijklmnopqrstuvwxyzabcdefghijklmn", "4294967296.0.0", "4.3.0-\xc3\xbc", "4.3.-1",
-                      "4.3.0-abcdefghijklmnopqrstuvwx", "4.3.0\n", "a.b.c"})
+    for (auto text : {"",
+                      "4",
+                      "4.3",
+                      "4.3.0.1",
+                      "v4.3.0",
+                      " 4.3.0",
+                      "4.3.0 ",
+                      "04.3.0",
+                      "4.03.0",
+                      "4.3.00",
+                      "4.3.0-",
+                      "4.3.0-rc..1",
+                      "4.3.0-01",
+                      "4.3.0+",
+                      "4.3.0+a..b",
+                      "4.3.0+a+b",
+                      "4.3.0+\xc3\xbc",
+                      "4.3.0+abcdefghijklmnopqrstuvwxyzabcdefghijklmn",
+                      "4294967296.0.0",
+                      "4.3.0-\xc3\xbc",
+                      "4.3.-1",
+                      "4.3.0-abcdefghijklmnopqrstuvwx",
+                      "4.3.0\n",
+                      "a.b.c"})
         BOOST_TEST_CONTEXT('"' << text << '"') { BOOST_TEST(!ms::parse_version(text).has_value()); }
 }
 

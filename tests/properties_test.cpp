@@ -23,9 +23,36 @@ public:
     explicit random_strings(std::uint32_t s) : rng_{s}
     {
         for (auto sc : test::every_scope()) pieces_.emplace_back(ms::name(sc));
-        for (char const* p : {"read:me", "crypto", "READ", "Write", "read:", ":read", "read::statuses", "*", "admin",
-                              "raed", "wrtie:media", "follows", "read:statuses:", "%20", "%2B", "%2b", "%3A", "%",
-                              "%zz", "%0", "+", ",", ";", "|", "\t", "\r\n", "\n", "\v", "\f", "\x7f"})
+        for (char const* p : {"read:me",
+                              "crypto",
+                              "READ",
+                              "Write",
+                              "read:",
+                              ":read",
+                              "read::statuses",
+                              "*",
+                              "admin",
+                              "raed",
+                              "wrtie:media",
+                              "follows",
+                              "read:statuses:",
+                              "%20",
+                              "%2B",
+                              "%2b",
+                              "%3A",
+                              "%",
+                              "%zz",
+                              "%0",
+                              "+",
+                              ",",
+                              ";",
+                              "|",
+                              "\t",
+                              "\r\n",
+                              "\n",
+                              "\v",
+                              "\f",
+                              "\x7f"})
             pieces_.emplace_back(p);
         pieces_.emplace_back(std::string(1, '\0'));
         for (char const* p : {"\xc2\xa0", "\xd0\xb5", "\xe2\x80\x8b", "\xef\xbb\xbf", "\xff", "\x80", "\xc0\xaf"})
@@ -38,10 +65,10 @@ public:
         auto const parts = pick(8);
         for (std::size_t i = 0; i < parts; ++i) {
             switch (pick(10)) {
-            case 0: text += static_cast<char>(pick(256)); break;                  // any byte
-            case 1: text += std::string(pick(3) + 1, ' '); break;                 // a run of spaces
-            case 2: text += mutate(pieces_[pick(pieces_.size())]); break;         // a near name
-            default: text += pieces_[pick(pieces_.size())]; break;                // a piece as it is
+            case 0: text += static_cast<char>(pick(256)); break;           // any byte
+            case 1: text += std::string(pick(3) + 1, ' '); break;          // a run of spaces
+            case 2: text += mutate(pieces_[pick(pieces_.size())]); break;  // a near name
+            default: text += pieces_[pick(pieces_.size())]; break;         // a piece as it is
             }
             if (pick(3)) text += ' ';
         }
@@ -59,7 +86,9 @@ private:
         case 0: s.erase(at, 1); break;
         case 1: s.insert(at, 1, static_cast<char>('a' + pick(26))); break;
         case 2: s[at] = static_cast<char>(s[at] ^ 0x20); break;  // letter case, or a control byte
-        default: if (at + 1 < s.size()) std::swap(s[at], s[at + 1]); break;
+        default:
+            if (at + 1 < s.size()) std::swap(s[at], s[at + 1]);
+            break;
         }
         return s;
     }
@@ -72,8 +101,10 @@ std::string escaped(std::string const& text)
 {
     std::string out;
     for (unsigned char c : text) {
-        if (c >= 0x20 && c < 0x7f) out += static_cast<char>(c);
-        else out += "\\x" + std::string{"0123456789abcdef"[c >> 4]} + "0123456789abcdef"[c & 15];
+        if (c >= 0x20 && c < 0x7f)
+            out += static_cast<char>(c);
+        else
+            out += "\\x" + std::string{"0123456789abcdef"[c >> 4]} + "0123456789abcdef"[c & 15];
     }
     return out;
 }
@@ -152,14 +183,27 @@ BOOST_AUTO_TEST_CASE(versions_on_random_texts)
         return std::string{parts[rng() % 10]};
     };
     auto const pre = [&] {
-        static char const* const parts[] = {"", "-rc.1", "-rc.2", "-alpha", "-alpha.1", "-alpha.beta", "-beta.11",
-                                            "-0", "-01", "-rc..1", "-", "-x-y.Z9", "-aaaaaaaaaaaaaaaaaaaaaaaaa", "+build"};
+        static char const* const parts[] = {"",
+                                            "-rc.1",
+                                            "-rc.2",
+                                            "-alpha",
+                                            "-alpha.1",
+                                            "-alpha.beta",
+                                            "-beta.11",
+                                            "-0",
+                                            "-01",
+                                            "-rc..1",
+                                            "-",
+                                            "-x-y.Z9",
+                                            "-aaaaaaaaaaaaaaaaaaaaaaaaa",
+                                            "+build"};
         return std::string{parts[rng() % 14]};
     };
     for (std::size_t i = 0; i < count; ++i) {
         auto const a = part() + "." + part() + "." + part() + pre();
         auto const b = rng() % 2 ? a.substr(0, a.find('-')) + pre() : part() + "." + part() + "." + part() + pre();
-        for (auto const& failure : {invariants::check_version(a), invariants::check_version(b), invariants::check_version_order(a, b)})
+        for (auto const& failure :
+             {invariants::check_version(a), invariants::check_version(b), invariants::check_version_order(a, b)})
             if (!failure.empty()) BOOST_FAIL(failure << ": \"" << a << "\", \"" << b << '"');
     }
 }

@@ -16,7 +16,7 @@ using ms::scope_set;
 
 namespace {
 std::set<scope> model(scope_set const& s) { return {s.begin(), s.end()}; }
-}
+}  // namespace
 
 BOOST_AUTO_TEST_SUITE(scope_set_hpp)
 

@@ -7,7 +7,8 @@ static_assert(!ms::explain("write"_scopes, "read:mutes"_scope).has_value());
 static_assert(!ms::literal_subset("read"_scopes, "read:accounts"_scopes));
 static_assert(ms::covers("read"_scopes, "read:accounts"_scopes));
 static_assert(*ms::min_version("profile read"_scopes) == ms::added("profile"_scope));
-static_assert(ms::replacement("follow"_scope, "follow read"_scopes) == ms::children("follow"_scope) - ms::closure("read"_scopes));
+static_assert(ms::replacement("follow"_scope, "follow read"_scopes) ==
+              ms::children("follow"_scope) - ms::closure("read"_scopes));
 
 namespace {
 

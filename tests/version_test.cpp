@@ -29,10 +29,26 @@ BOOST_AUTO_TEST_CASE(fields_and_text)
 BOOST_AUTO_TEST_CASE(ordering_is_semver)
 {
     std::vector<version> const ascending{
-        {1, 0, 0, "alpha"}, {1, 0, 0, "alpha.1"}, {1, 0, 0, "alpha.beta"}, {1, 0, 0, "beta"},
-        {1, 0, 0, "beta.2"}, {1, 0, 0, "beta.11"}, {1, 0, 0, "rc.1"}, {1, 0, 0}, {2, 4, 3},
-        {2, 9, 0}, {2, 9, 1}, {2, 10, 0}, {4, 2, 99}, {4, 3, 0, "alpha.1"}, {4, 3, 0, "beta.2"},
-        {4, 3, 0, "rc.1"}, {4, 3, 0}, {4, 4, 0, "rc.2"}, {4, 8, 0, "alpha.1"}, {10, 0, 0},
+        {1, 0, 0, "alpha"},
+        {1, 0, 0, "alpha.1"},
+        {1, 0, 0, "alpha.beta"},
+        {1, 0, 0, "beta"},
+        {1, 0, 0, "beta.2"},
+        {1, 0, 0, "beta.11"},
+        {1, 0, 0, "rc.1"},
+        {1, 0, 0},
+        {2, 4, 3},
+        {2, 9, 0},
+        {2, 9, 1},
+        {2, 10, 0},
+        {4, 2, 99},
+        {4, 3, 0, "alpha.1"},
+        {4, 3, 0, "beta.2"},
+        {4, 3, 0, "rc.1"},
+        {4, 3, 0},
+        {4, 4, 0, "rc.2"},
+        {4, 8, 0, "alpha.1"},
+        {10, 0, 0},
     };
     for (std::size_t i = 0; i < ascending.size(); ++i)
         for (std::size_t j = 0; j < ascending.size(); ++j) {

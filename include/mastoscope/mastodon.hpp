@@ -19,7 +19,6 @@
 MASTOSCOPE_BEGIN_NAMESPACE
 namespace mastodon {
 
-
 struct route {
     std::string_view method;  // "GET", "POST", ...
     std::string_view path;    // "/api/v1/accounts/:id"; a final "*name" segment matches the rest
@@ -27,10 +26,10 @@ struct route {
     token_mode token;
     std::string_view controller;
     std::string_view notes;
-    version added;                  // the first release with the route
-    std::optional<version> removed;  // the first release without it
+    version added;                            // the first release with the route
+    std::optional<version> removed;           // the first release without it
     std::uint16_t first_change, last_change;  // its earlier checks, see earlier()
-    std::string_view source;        // where its history was read (docs, pull requests)
+    std::string_view source;                  // where its history was read (docs, pull requests)
 };
 
 // Before `until` (from the route's `added`, or the change before), the route accepted these.
@@ -65,7 +64,7 @@ route const* match(std::string_view method, std::string_view path, version const
 // request without a token. Mastodon's check is literal: ANY ONE accepted scope, held as written.
 struct access {
     bool allowed;
-    int status;              // 200, or 401 / 403 as Mastodon answers
+    int status;  // 200, or 401 / 403 as Mastodon answers
     std::string_view reason;
 };
 access allows(route const& r, std::optional<scope_set> const& token) noexcept;
@@ -107,13 +106,13 @@ registration register_app(std::optional<std::string_view> scopes, version const&
 enum class grant_type { authorization_code, client_credentials };
 struct authorization {
     bool accepted;
-    int status;                        // 200, or 400 with error "invalid_scope" (or "invalid_request")
-    stored_scopes scopes;              // what the token gets, in Doorkeeper's order
+    int status;                               // 200, or 400 with error "invalid_scope" (or "invalid_request")
+    stored_scopes scopes;                     // what the token gets, in Doorkeeper's order
     std::vector<std::string> not_registered;  // requested names the app may not have: scopes in id order,
                                               // then names the data does not know, as written
-    scope_set covered_by_hierarchy;    // ...of which the app's scopes would grant these (documented hierarchy)
-    std::string_view error;            // "invalid_scope", "invalid_request" or ""
-    std::string_view reason;           // why, for people ("" when accepted)
+    scope_set covered_by_hierarchy;           // ...of which the app's scopes would grant these (documented hierarchy)
+    std::string_view error;                   // "invalid_scope", "invalid_request" or ""
+    std::string_view reason;                  // why, for people ("" when accepted)
 };
 authorization authorize(stored_scopes const& registered, std::optional<std::string_view> requested, grant_type grant,
                         version const& server);
@@ -134,9 +133,9 @@ std::vector<divergence> divergences(scope granted, scope required, version const
 // the table at that version (ties: fewer scopes, then lower ids), using only scopes the server
 // version has. Exact (branch and bound over minimal hitting sets).
 struct plan_result {
-    bool possible;                       // false if a route cannot be served by any token at this version
+    bool possible;  // false if a route cannot be served by any token at this version
     scope_set scopes;
-    std::size_t unlocks;                 // routes of the table whose scope check the set passes
+    std::size_t unlocks;                             // routes of the table whose scope check the set passes
     std::vector<std::optional<scope>> satisfied_by;  // per wanted route; nullopt when it needs no scope
     std::vector<route const*> impossible;            // wanted routes no token can serve
 };

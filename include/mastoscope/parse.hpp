@@ -26,7 +26,7 @@ enum class parse_mode {
 
 struct parse_options {
     parse_mode mode = parse_mode::strict;
-    version server_version = newest_release;  // scopes not available there are errors
+    version server_version = newest_release;              // scopes not available there are errors
     std::size_t max_length = detail::default_max_length;  // longer input is rejected unread (too_long)
 };
 
@@ -59,8 +59,8 @@ public:
     diagnostic(diagnostic_kind kind, severity level, std::size_t column, std::string_view token,
                std::string_view suggestion, std::string_view message);
     // For the library: the same from texts it keeps for the life of the program (no allocation).
-    diagnostic(detail::fixed_texts_t, diagnostic_kind kind, severity level, std::size_t column,
-               std::string_view token, std::string_view suggestion, std::string_view message) noexcept
+    diagnostic(detail::fixed_texts_t, diagnostic_kind kind, severity level, std::size_t column, std::string_view token,
+               std::string_view suggestion, std::string_view message) noexcept
         : kind_{kind}, level_{level}, column_{column}, token_{token}, suggestion_{suggestion}, message_{message}
     {
     }

@@ -26,7 +26,10 @@ constexpr std::string_view name(scope s) noexcept { return detail::table::names[
 namespace detail {
 // The perfect hash of the generated table, one byte at a time (a scanner can hash while it reads).
 constexpr std::uint32_t hash_start = table::hash_seed;
-constexpr std::uint32_t hash_step(std::uint32_t h, char c) noexcept { return (h ^ static_cast<unsigned char>(c)) * table::hash_prime; }
+constexpr std::uint32_t hash_step(std::uint32_t h, char c) noexcept
+{
+    return (h ^ static_cast<unsigned char>(c)) * table::hash_prime;
+}
 
 // lookup() for a text whose hash is already known.
 constexpr std::optional<scope> lookup_hashed(std::string_view text, std::uint32_t hash) noexcept

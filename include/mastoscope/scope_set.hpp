@@ -56,8 +56,7 @@ public:
         }
         constexpr void settle() noexcept  // move to the next set bit, or to the end
         {
-            while (bits_ == 0 && word_ < words_->size())
-                bits_ = ++word_ < words_->size() ? (*words_)[word_] : 0;
+            while (bits_ == 0 && word_ < words_->size()) bits_ = ++word_ < words_->size() ? (*words_)[word_] : 0;
         }
         words_type const* words_ = nullptr;
         std::size_t word_ = 0;

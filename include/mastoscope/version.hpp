@@ -34,18 +34,16 @@ public:
     // not dot-separated SemVer identifiers or is longer than max_pre_release.
     // The same for `build_metadata` (dot-separated [0-9A-Za-z-] identifiers, leading zeros allowed,
     // at most max_build_metadata bytes).
-    constexpr version(std::uint32_t major, std::uint32_t minor, std::uint32_t patch,
-                      std::string_view pre_release = {}, std::string_view build_metadata = {})
+    constexpr version(std::uint32_t major, std::uint32_t minor, std::uint32_t patch, std::string_view pre_release = {},
+                      std::string_view build_metadata = {})
         : major_{major}, minor_{minor}, patch_{patch}
     {
         if (pre_release.size() > max_pre_release || !valid_pre_release(pre_release)) detail::invalid_version();
         if (build_metadata.size() > max_build_metadata || !valid_identifiers(build_metadata, false))
             detail::invalid_version();
-        for (std::size_t i = 0; i < pre_release.size(); ++i)
-            pre_[i] = pre_release[i];
+        for (std::size_t i = 0; i < pre_release.size(); ++i) pre_[i] = pre_release[i];
         pre_size_ = static_cast<std::uint8_t>(pre_release.size());
-        for (std::size_t i = 0; i < build_metadata.size(); ++i)
-            build_[i] = build_metadata[i];
+        for (std::size_t i = 0; i < build_metadata.size(); ++i) build_[i] = build_metadata[i];
         build_size_ = static_cast<std::uint8_t>(build_metadata.size());
     }
 
@@ -58,7 +56,8 @@ public:
 
     friend constexpr bool operator==(version const& a, version const& b) noexcept
     {
-        return a.major_ == b.major_ && a.minor_ == b.minor_ && a.patch_ == b.patch_ && a.pre_release() == b.pre_release();
+        return a.major_ == b.major_ && a.minor_ == b.minor_ && a.patch_ == b.patch_ &&
+               a.pre_release() == b.pre_release();
     }
 
     // Weak: versions that differ only in build metadata are equivalent, not identical.
@@ -76,7 +75,10 @@ public:
     // leading zeros (SemVer 2.0.0, item 9).
     static constexpr bool valid_pre_release(std::string_view text) noexcept { return valid_identifiers(text, true); }
     // The same for build metadata, where leading zeros are allowed (SemVer 2.0.0, item 10).
-    static constexpr bool valid_build_metadata(std::string_view text) noexcept { return valid_identifiers(text, false); }
+    static constexpr bool valid_build_metadata(std::string_view text) noexcept
+    {
+        return valid_identifiers(text, false);
+    }
 
 private:
     static constexpr bool valid_identifiers(std::string_view text, bool no_leading_zeros) noexcept

@@ -25,8 +25,8 @@ char32_t code_point(std::string_view text, std::size_t& i)
 // Unicode's White_Space, which Onigmo's [[:space:]] matches in a UTF-8 string.
 bool unicode_space(char32_t c)
 {
-    return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-           c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+    return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0x85 || c == 0xa0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
 }
 
 std::string registration_error(version const& server)
@@ -76,8 +76,11 @@ bool valid_utf8(std::string_view text) noexcept
     std::size_t i = 0;
     while (i < text.size()) {
         auto const lead = static_cast<unsigned char>(text[i]);
-        std::size_t length = lead < 0x80 ? 1 : (lead >= 0xc2 && lead <= 0xdf) ? 2 : (lead >= 0xe0 && lead <= 0xef) ? 3
-                                              : (lead >= 0xf0 && lead <= 0xf4)  ? 4 : 0;
+        std::size_t length = lead < 0x80                      ? 1
+                             : (lead >= 0xc2 && lead <= 0xdf) ? 2
+                             : (lead >= 0xe0 && lead <= 0xef) ? 3
+                             : (lead >= 0xf0 && lead <= 0xf4) ? 4
+                                                              : 0;
         if (length == 0 || i + length > text.size()) return false;
         for (std::size_t k = 1; k < length; ++k)
             if ((static_cast<unsigned char>(text[i + k]) & 0xc0) != 0x80) return false;
@@ -108,7 +111,8 @@ access allows(route const& r, std::optional<scope_set> const& token) noexcept
         return {false, 401, "needs HTTP message signatures (FASP); an OAuth token does not count"};
     case token_mode::forbidden: return {false, 403, "Mastodon answers 403 to every request here"};
     case token_mode::user_session:
-        return {false, 302, "needs a signed-in browser session (a redirect to sign in); an access token does not count"};
+        return {false, 302,
+                "needs a signed-in browser session (a redirect to sign in); an access token does not count"};
     case token_mode::any_token:
         if (!token) return {false, 401, "needs a token (any valid one)"};
         return {true, 200, "any valid token passes, whatever its scopes"};
@@ -124,7 +128,8 @@ access allows(route const& r, std::optional<scope_set> const& token) noexcept
         break;
     }
     if (token->intersects(r.accepts)) return {true, 200, "the token holds an accepted scope"};
-    return {false, 403, "the token holds none of the accepted scopes, literally (This action is outside the authorized scopes)"};
+    return {false, 403,
+            "the token holds none of the accepted scopes, literally (This action is outside the authorized scopes)"};
 }
 
 registration register_app(std::optional<std::string_view> scopes, version const& server)
@@ -177,15 +182,18 @@ authorization authorize(stored_scopes const& registered, std::optional<std::stri
         std::vector<std::string> unknown;
         for (auto const& n : result.scopes.names) {
             if (allowed_name(registered, n, server)) continue;
-            if (auto const found = lookup(n)) missing.insert(*found);
-            else unknown.push_back(n);
+            if (auto const found = lookup(n))
+                missing.insert(*found);
+            else
+                unknown.push_back(n);
         }
         for (auto m : missing) result.not_registered.emplace_back(name(m));
         result.not_registered.insert(result.not_registered.end(), unknown.begin(), unknown.end());
         result.covered_by_hierarchy = missing & closure_at(registered.known, server);
         if (!result.not_registered.empty()) {
             result.scopes = {};
-            result.reason = registered.empty() ? "the server has no such scope" : "the app did not register every requested scope";
+            result.reason =
+                registered.empty() ? "the server has no such scope" : "the app did not register every requested scope";
             return result;
         }
     }

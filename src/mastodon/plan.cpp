@@ -63,8 +63,8 @@ private:
         for (scope s : *next) {
             auto const more = unlocked | unlocks_[index(s)];
             // Adding scopes never lowers either count, so a branch already worse than the best is done.
-            if (best_ && (more.count() > best_->unlocks ||
-                          (more.count() == best_->unlocks && chosen.size() + 1 > best_->size)))
+            if (best_ &&
+                (more.count() > best_->unlocks || (more.count() == best_->unlocks && chosen.size() + 1 > best_->size)))
                 continue;
             auto with = chosen;
             with.insert(s);
@@ -99,8 +99,10 @@ plan_result plan(std::span<route const* const> wanted, version const& server)
             result.impossible.push_back(wanted_route);  // not there, or needs a browser session, not a token
         } else if (!r->accepts.empty()) {
             auto const candidates = r->accepts;
-            if (candidates.empty()) result.impossible.push_back(wanted_route);
-            else needs.push_back(candidates);
+            if (candidates.empty())
+                result.impossible.push_back(wanted_route);
+            else
+                needs.push_back(candidates);
         }
     }
     if (!result.impossible.empty()) {

@@ -120,8 +120,8 @@ route const* match(std::string_view method, std::string_view path, version const
         if (!matches(pattern, request, ranks)) continue;
         bool const exists = exists_at(r, v);
         if (!best || (exists && !best_exists) ||
-            (exists == best_exists && std::lexicographical_compare(best_ranks.begin(), best_ranks.end(), ranks.begin(),
-                                                                   ranks.end()))) {
+            (exists == best_exists &&
+             std::lexicographical_compare(best_ranks.begin(), best_ranks.end(), ranks.begin(), ranks.end()))) {
             best = &r;
             best_ranks = ranks;
             best_exists = exists;

@@ -21,7 +21,7 @@ inline diagnostic deprecation_warning(scope s, scope_set const& written, std::si
 {
     auto const instead = replacement(s, written);
     if (!instead.empty()) return deprecation_warning_with_replacement(s, instead, column);
-    return {detail::fixed_texts, diagnostic_kind::deprecated, severity::warning, column, name(s), "",
+    return {detail::fixed_texts,         diagnostic_kind::deprecated, severity::warning, column, name(s), "",
             fixed_deprecation_message(s)};
 }
 

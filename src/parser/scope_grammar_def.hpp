@@ -33,9 +33,8 @@ auto const lenient_scopes_def = *raw_scanner<detail::bytes::lenient_separator>{}
 // An explicit ASCII range: Spirit's digit classifier must never see a non-ASCII byte.
 auto const ascii_digit = x3::char_('0', '9');
 auto const number = !(x3::lit('0') >> ascii_digit) >> x3::uint32;
-auto const version_string_def =
-    number >> '.' >> number >> '.' >> number >> -('-' >> x3::raw[+~x3::char_('+')]) >> -('+' >> x3::raw[+x3::char_]) >>
-    x3::eoi;
+auto const version_string_def = number >> '.' >> number >> '.' >> number >> -('-' >> x3::raw[+~x3::char_('+')]) >>
+                                -('+' >> x3::raw[+x3::char_]) >> x3::eoi;
 
 BOOST_SPIRIT_DEFINE(strict_scopes, query_scopes, lenient_scopes, version_string)
 

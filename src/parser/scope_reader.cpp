@@ -21,11 +21,9 @@ std::string with_suggestion(std::string message, std::optional<suggestion> const
     switch (s->why) {
     case suggestion::reason::letter_case:
         return fmt::format("{}; scope names are case-sensitive: did you mean '{}'?", message, s->text);
-    case suggestion::reason::separators:
-        return fmt::format("{}; separate scopes with spaces: '{}'", message, s->text);
+    case suggestion::reason::separators: return fmt::format("{}; separate scopes with spaces: '{}'", message, s->text);
     case suggestion::reason::mistaken_name:
-    case suggestion::reason::spelling:
-        break;
+    case suggestion::reason::spelling: break;
     }
     return fmt::format("{}; did you mean '{}'?", message, s->text);
 }
@@ -97,7 +95,8 @@ void scope_reader::bad_character(std::string_view token, char byte, std::size_t 
 {
     auto const hint = suggest(token, options_.server_version);
     report(diagnostic_kind::bad_character, options_.mode == parse_mode::lenient ? severity::warning : severity::error,
-           column, token, hint ? hint->text : "", with_suggestion(describe_byte(static_cast<unsigned char>(byte)), hint));
+           column, token, hint ? hint->text : "",
+           with_suggestion(describe_byte(static_cast<unsigned char>(byte)), hint));
 }
 
 void scope_reader::unknown(std::string_view token, std::size_t column)
@@ -113,10 +112,12 @@ void scope_reader::known(scope s, std::string_view token, std::size_t column)
         auto const& v = options_.server_version;
         if (v < added(s)) {
             return report(diagnostic_kind::not_yet_added, severity::error, column, token, "",
-                          fmt::format("'{}' was added in {}; the server runs {}", token, detail::table::version_texts[index(s)].added, to_string(v)));
+                          fmt::format("'{}' was added in {}; the server runs {}", token,
+                                      detail::table::version_texts[index(s)].added, to_string(v)));
         }
         return report(diagnostic_kind::removed, severity::error, column, token, "",
-                      fmt::format("'{}' was removed in {}; the server runs {}", token, detail::table::version_texts[index(s)].removed, to_string(v)));
+                      fmt::format("'{}' was removed in {}; the server runs {}", token,
+                                  detail::table::version_texts[index(s)].removed, to_string(v)));
     }
     if (scopes_.contains(s)) {
         return report(diagnostic_kind::duplicate, severity::warning, column, token, "",
@@ -129,8 +130,10 @@ void scope_reader::known(scope s, std::string_view token, std::size_t column)
 reading scope_reader::finish() &&
 {
     if (!any_token_) report(diagnostic_kind::empty, severity::error, 1, "", "", "the scope string is blank");
-    for (scope s : scopes_ & deprecated_) diagnostics_.push_back(deprecation_warning(s, scopes_, first_column_[index(s)]));
-    bool const has_error = std::any_of(diagnostics_.begin(), diagnostics_.end(), [](auto const& d) { return d.is_error(); });
+    for (scope s : scopes_& deprecated_)
+        diagnostics_.push_back(deprecation_warning(s, scopes_, first_column_[index(s)]));
+    bool const has_error =
+        std::any_of(diagnostics_.begin(), diagnostics_.end(), [](auto const& d) { return d.is_error(); });
     if (options_.mode == parse_mode::lenient && any_token_ && scopes_.empty() && !has_error)
         report(diagnostic_kind::empty, severity::error, 1, "", "", "no known scope is left in the input");
     if (diagnostics_.size() > 1)

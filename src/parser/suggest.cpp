@@ -37,7 +37,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
         for (std::size_t j = lo; j <= hi; ++j) {
             std::size_t best = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
             best = std::min(best, std::min(previous[j], current[j - 1]) + 1);
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) best = std::min(best, before[j - 2] + 1);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                best = std::min(best, before[j - 2] + 1);
             current[j] = std::min(best, over);
             row_min = std::min(row_min, current[j]);
         }

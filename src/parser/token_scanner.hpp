@@ -35,17 +35,18 @@ struct decoded_token {
     char const* first = nullptr;
     char const* last = nullptr;
     std::uint32_t hash = detail::hash_start;
-    std::size_t size = 0;                // decoded bytes, counted past the capacity too
-    char const* problem = nullptr;       // the first bad escape or bad byte, as written
+    std::size_t size = 0;           // decoded bytes, counted past the capacity too
+    char const* problem = nullptr;  // the first bad escape or bad byte, as written
     bool problem_is_escape = false;
-    char problem_byte = 0;               // the bad byte as decoded
+    char problem_byte = 0;  // the bad byte as decoded
     std::array<char, capacity> bytes;
 
     bool overflow() const noexcept { return size > capacity; }
     // The decoded token, or for one past the capacity the raw text.
     std::string_view text() const noexcept
     {
-        return overflow() ? std::string_view{first, static_cast<std::size_t>(last - first)} : std::string_view{bytes.data(), size};
+        return overflow() ? std::string_view{first, static_cast<std::size_t>(last - first)}
+                          : std::string_view{bytes.data(), size};
     }
 };
 

@@ -1,4 +1,5 @@
-// What every scopecheck command returns: an exit code, the JSON object of the CLI contract (README, tests/cli/), and text for people.
+// What every scopecheck command returns: an exit code, the JSON object of the CLI contract (README, tests/cli/), and
+// text for people.
 #pragma once
 
 #include <string>
@@ -27,9 +28,9 @@ struct settings {
 
 struct answer {
     int code = yes;
-    std::string object = "{}";       // the contract's object as JSON text (json_writer.hpp); for bad_input: {"error": {...}}
-    std::string line;                // one line for people: what batch mode prints for each input line
-    std::vector<std::string> text;   // the full answer for people when there is one input; {line} if empty
+    std::string object = "{}";  // the contract's object as JSON text (json_writer.hpp); for bad_input: {"error": {...}}
+    std::string line;           // one line for people: what batch mode prints for each input line
+    std::vector<std::string> text;  // the full answer for people when there is one input; {line} if empty
 };
 
 }  // namespace scopecheck

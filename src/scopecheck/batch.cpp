@@ -148,8 +148,9 @@ int report_output_error(int code, streams& io)
     errno = 0;
     if (std::fflush(io.out) == 0 && !std::ferror(io.out)) return code;
     int const error = io.write_error ? io.write_error : errno;
-    write_line(io, io.err, error ? fmt::format("scopecheck: error: cannot write standard output: {}", std::strerror(error))
-                             : std::string{"scopecheck: error: cannot write standard output"});
+    write_line(io, io.err,
+               error ? fmt::format("scopecheck: error: cannot write standard output: {}", std::strerror(error))
+                     : std::string{"scopecheck: error: cannot write standard output"});
     return bad_input;
 }
 

@@ -24,7 +24,8 @@ answer info(settings const& s, std::string_view scope_name);
 answer list(settings const& s, mastoscope::version const& at, bool deprecated_only, bool removed);
 
 // Mastodon's real checks (mastodon.cpp).
-answer endpoint(settings const& s, std::string_view method, std::string_view path, std::optional<std::string_view> token);
+answer endpoint(settings const& s, std::string_view method, std::string_view path,
+                std::optional<std::string_view> token);
 answer plan(settings const& s, std::vector<std::string> const& requests);
 answer audit(settings const& s);
 answer register_app(settings const& s, std::optional<std::string_view> scopes);

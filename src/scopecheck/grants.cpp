@@ -22,7 +22,8 @@ struct two_sets {
     std::optional<answer> error;
 };
 
-two_sets read_two(settings const& s, std::string_view a, std::string_view a_name, std::string_view b, std::string_view b_name)
+two_sets read_two(settings const& s, std::string_view a, std::string_view a_name, std::string_view b,
+                  std::string_view b_name)
 {
     auto ra = read_scopes(s, a, a_name);
     if (auto* bad = std::get_if<answer>(&ra)) return {{}, {}, std::move(*bad)};
@@ -38,9 +39,13 @@ std::string chain_text(ms::scope_chain const& chain)
     return text;
 }
 
-json verdict_object(ms::scope_set const& missing) { return {{"granted", missing.empty()}, {"missing", names_json(missing)}}; }
+json verdict_object(ms::scope_set const& missing)
+{
+    return {{"granted", missing.empty()}, {"missing", names_json(missing)}};
+}
 
-answer verdict(settings const& s, ms::scope_set const& granted, ms::scope_set const& required, ms::scope_set const& missing)
+answer verdict(settings const& s, ms::scope_set const& granted, ms::scope_set const& required,
+               ms::scope_set const& missing)
 {
     answer a;
     a.code = missing.empty() ? yes : no;
@@ -78,16 +83,17 @@ answer explain(settings const& s, std::string_view granted, std::string_view req
             a.text.push_back(fmt::format("  {:<{}}  {}", ms::name(r), width, chain_text(*chain)));
             // Routes where Mastodon does not follow this grant: they accept the child, not the parent.
             for (auto const& d : md::divergences(chain->front(), r, s.parse.server_version)) {
-                crossed.push_back({{"scope", ms::name(d.granted)}, {"method", d.where->method}, {"route", d.where->path}});
-                a.text.push_back(fmt::format("  {:<{}}    {} but Mastodon refuses '{}' on {} {} (it accepts {})", "", width,
-                                             paint(s, tone::warn, "note:"), ms::name(d.granted), d.where->method,
+                crossed.push_back(
+                    {{"scope", ms::name(d.granted)}, {"method", d.where->method}, {"route", d.where->path}});
+                a.text.push_back(fmt::format("  {:<{}}    {} but Mastodon refuses '{}' on {} {} (it accepts {})", "",
+                                             width, paint(s, tone::warn, "note:"), ms::name(d.granted), d.where->method,
                                              d.where->path, names(d.where->accepts)));
             }
         } else {
             auto const by = ms::implied_by(r) & ms::scopes_at(s.parse.server_version);
             grantors[std::string(ms::name(r))] = names_json(by);
-            a.text.push_back(fmt::format("  {:<{}}  {}: granted by {}", ms::name(r), width, paint(s, tone::bad, "missing"),
-                                         names(by, " or ")));
+            a.text.push_back(fmt::format("  {:<{}}  {}: granted by {}", ms::name(r), width,
+                                         paint(s, tone::bad, "missing"), names(by, " or ")));
         }
     }
     auto object = verdict_object(missing);
@@ -105,8 +111,9 @@ answer authorize(settings const& s, std::string_view registered, std::string_vie
     if (auto* bad = std::get_if<answer>(&reg_text)) return *bad;
     auto const app = md::register_app(std::get<std::string>(reg_text), s.parse.server_version);
     if (!app.accepted)
-        return bad_input_answer(fmt::format("REGISTERED: Mastodon {} would not register '{}' ({}: {}), so no such app exists",
-                                            ms::to_string(s.parse.server_version), printable(registered), app.status, app.error));
+        return bad_input_answer(
+            fmt::format("REGISTERED: Mastodon {} would not register '{}' ({}: {}), so no such app exists",
+                        ms::to_string(s.parse.server_version), printable(registered), app.status, app.error));
     auto req_text = read_parameter(s, requested, "REQUESTED");
     if (auto* bad = std::get_if<answer>(&req_text)) return *bad;
     auto const& parameter = std::get<std::string>(req_text);
@@ -117,12 +124,13 @@ answer authorize(settings const& s, std::string_view registered, std::string_vie
     json not_registered = json::array();
     for (auto const& n : result.not_registered) not_registered.push_back(n);
     a.object = json_text({{"accepted", result.accepted},
-                {"not_registered", not_registered},
-                {"covered_by_hierarchy", names_json(result.covered_by_hierarchy)},
-                {"scopes", names_json(result.scopes)},
-                {"status", result.status},
-                {"error", result.error.empty() ? json(nullptr) : json(result.error)}});
-    auto const asked = absent ? fmt::format(" (no scope requested: the default '{}')", ms::name(ms::default_scope)) : std::string{};
+                          {"not_registered", not_registered},
+                          {"covered_by_hierarchy", names_json(result.covered_by_hierarchy)},
+                          {"scopes", names_json(result.scopes)},
+                          {"status", result.status},
+                          {"error", result.error.empty() ? json(nullptr) : json(result.error)}});
+    auto const asked =
+        absent ? fmt::format(" (no scope requested: the default '{}')", ms::name(ms::default_scope)) : std::string{};
     auto const app_text = app.stored.empty() ? std::string("-") : app.stored.text();
     if (result.accepted) {
         a.line = fmt::format("{}: the token gets '{}'{}", paint(s, tone::good, "accepted"),
@@ -148,7 +156,8 @@ answer authorize(settings const& s, std::string_view registered, std::string_vie
             a.text.push_back(fmt::format("  because {}", d.message()));
     ms::scope_set wanted;
     for (auto const& n : result.not_registered)
-        if (auto const found = ms::lookup(n); found && ms::available_at(*found, s.parse.server_version)) wanted.insert(*found);
+        if (auto const found = ms::lookup(n); found && ms::available_at(*found, s.parse.server_version))
+            wanted.insert(*found);
     if (!wanted.empty() && !app.stored.empty())
         a.text.push_back(fmt::format("  To request them, register '{}'.", names(app.stored.known | wanted)));
     return a;

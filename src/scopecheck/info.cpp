@@ -18,7 +18,8 @@ std::string version_text(std::optional<ms::version> const& v) { return v ? ms::t
 
 std::string status_at(ms::scope sc, ms::version const& at)
 {
-    if (auto const gone = ms::removed(sc); gone && *gone <= at) return fmt::format("removed in {}", ms::to_string(*gone));
+    if (auto const gone = ms::removed(sc); gone && *gone <= at)
+        return fmt::format("removed in {}", ms::to_string(*gone));
     if (ms::deprecated_at(sc, at)) return fmt::format("deprecated since {}", ms::to_string(*ms::deprecated(sc)));
     return "";
 }
@@ -44,14 +45,14 @@ answer info(settings const& s, std::string_view scope_name)
     by.erase(sc);
     answer a;
     a.object = json_text({{"name", ms::name(sc)},
-                {"parents", names_json(ms::parents(sc))},
-                {"children", names_json(ms::children(sc))},
-                {"implies", names_json(implies)},
-                {"implied_by", names_json(by)},
-                {"added", version_json(ms::added(sc))},
-                {"deprecated", version_json(ms::deprecated(sc))},
-                {"removed", version_json(ms::removed(sc))},
-                {"description", ms::description(sc)}});
+                          {"parents", names_json(ms::parents(sc))},
+                          {"children", names_json(ms::children(sc))},
+                          {"implies", names_json(implies)},
+                          {"implied_by", names_json(by)},
+                          {"added", version_json(ms::added(sc))},
+                          {"deprecated", version_json(ms::deprecated(sc))},
+                          {"removed", version_json(ms::removed(sc))},
+                          {"description", ms::description(sc)}});
     auto const status = status_at(sc, s.parse.server_version);
     a.line = fmt::format("{}: {} (added {}{}{})", paint(s, tone::bold, ms::name(sc)), ms::description(sc),
                          ms::to_string(ms::added(sc)), status.empty() ? "" : "; ", status);
@@ -91,8 +92,9 @@ answer list(settings const& s, ms::version const& at, bool deprecated_only, bool
     }
     for (auto sc : chosen) {
         auto const status = status_at(sc, at);
-        a.text.push_back(fmt::format("{:<{}}  {:<{}} {}{}", ms::name(sc), width, ms::to_string(ms::added(sc)), added_width,
-                                     status.empty() ? "" : paint(s, tone::warn, status + ": "), ms::description(sc)));
+        a.text.push_back(fmt::format("{:<{}}  {:<{}} {}{}", ms::name(sc), width, ms::to_string(ms::added(sc)),
+                                     added_width, status.empty() ? "" : paint(s, tone::warn, status + ": "),
+                                     ms::description(sc)));
     }
     if (chosen.empty()) a.text.push_back(paint(s, tone::dim, "(no scopes)"));
     return a;

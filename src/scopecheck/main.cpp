@@ -24,11 +24,12 @@ namespace {
 namespace ms = mastoscope;
 using namespace scopecheck;
 
-CLI::Validator const version_check{
-    [](std::string& text) {
-        return ms::parse_version(text) ? std::string{} : "not a version such as 4.3.0, 4.4.0-rc.2 or 4.3.0+glitch: " + text;
-    },
-    ""};
+CLI::Validator const version_check{[](std::string& text) {
+                                       return ms::parse_version(text)
+                                                  ? std::string{}
+                                                  : "not a version such as 4.3.0, 4.4.0-rc.2 or 4.3.0+glitch: " + text;
+                                   },
+                                   ""};
 
 bool use_color(std::string const& choice)
 {
@@ -51,8 +52,10 @@ int run(settings const& s, streams& io, answer (*command)(settings const&, std::
         fmt::print(stderr, "scopecheck: error: only one argument can be '-' (standard input)\n");
         return bad_input;
     }
-    if (a == "-") return run_batch(s, io, s.parse.max_length, [&](std::string_view line) { return command(s, line, b); });
-    if (b == "-") return run_batch(s, io, s.parse.max_length, [&](std::string_view line) { return command(s, a, line); });
+    if (a == "-")
+        return run_batch(s, io, s.parse.max_length, [&](std::string_view line) { return command(s, line, b); });
+    if (b == "-")
+        return run_batch(s, io, s.parse.max_length, [&](std::string_view line) { return command(s, a, line); });
     return print_answer(s, command(s, a, b), io);
 }
 
@@ -89,8 +92,9 @@ private:
     command single(char const* name, answer (*function)(settings const&, std::string_view), char const* help,
                    char const* argument, char const* example);
 
-    CLI::App app_{"Answers questions about Mastodon's OAuth scopes exactly: what a set grants, whether a scope\n"
-                  "string is valid at a server version, and how Mastodon's literal registration rule decides."};
+    CLI::App app_{
+        "Answers questions about Mastodon's OAuth scopes exactly: what a set grants, whether a scope\n"
+        "string is valid at a server version, and how Mastodon's literal registration rule decides."};
     bool json_ = false;
     std::string server_version_ = ms::to_string(ms::newest_release), mode_ = "strict", color_ = "auto";
     std::string grant_ = "authorization_code";
@@ -122,30 +126,34 @@ command command_line::single(char const* name, answer (*function)(settings const
                 sub.footer(fmt::format("Example:\n  {}", example));
             },
             [function, &text](settings const& s, streams& io) {
-                return ::run(s, io, [&](std::string_view t) { return function(s, t); }, text);
+                return ::run(
+                    s, io, [&](std::string_view t) { return function(s, t); }, text);
             }};
 }
 
 std::vector<command> command_line::make_commands()
 {
     std::vector<command> table{
-        pair("grants", scopecheck::grants, "Does GRANTED grant every scope of REQUIRED? (0 yes, 1 no)", "GRANTED", "REQUIRED",
-             "scopecheck grants follow read:mutes        # yes: 'follow' grants 'read:mutes'"),
-        pair("explain", scopecheck::explain, "As grants, and says through which parents each scope is granted, or what is missing",
-             "GRANTED", "REQUIRED", "scopecheck explain 'read follow' 'read:mutes write:media'"),
-        single("validate", scopecheck::validate, "Is SCOPES valid at the server version? Errors with column and suggestion",
-               "SCOPES", "scopecheck validate 'read raed'"),
+        pair("grants", scopecheck::grants, "Does GRANTED grant every scope of REQUIRED? (0 yes, 1 no)", "GRANTED",
+             "REQUIRED", "scopecheck grants follow read:mutes        # yes: 'follow' grants 'read:mutes'"),
+        pair("explain", scopecheck::explain,
+             "As grants, and says through which parents each scope is granted, or what is missing", "GRANTED",
+             "REQUIRED", "scopecheck explain 'read follow' 'read:mutes write:media'"),
+        single("validate", scopecheck::validate,
+               "Is SCOPES valid at the server version? Errors with column and suggestion", "SCOPES",
+               "scopecheck validate 'read raed'"),
         single("expand", scopecheck::expand, "Every scope SCOPES grants (its closure), in id order", "SCOPES",
                "scopecheck expand follow"),
         single("normalize", scopecheck::normalize, "The smallest set that grants the same as SCOPES", "SCOPES",
                "scopecheck normalize 'read read:statuses follow write:mutes'"),
-        pair("diff", scopecheck::diff, "What A grants that B does not, and the other way round (0 same, 1 different)", "A", "B",
-             "scopecheck diff follow 'read:follows write:follows'"),
-        single("lint", scopecheck::lint, "Deprecated, redundant, duplicate and unavailable scopes, and registration traps",
-               "SCOPES", "scopecheck lint 'follow read:mutes'"),
+        pair("diff", scopecheck::diff, "What A grants that B does not, and the other way round (0 same, 1 different)",
+             "A", "B", "scopecheck diff follow 'read:follows write:follows'"),
+        single("lint", scopecheck::lint,
+               "Deprecated, redundant, duplicate and unavailable scopes, and registration traps", "SCOPES",
+               "scopecheck lint 'follow read:mutes'"),
         pair("authorize", scopecheck::authorize,
-             "Mastodon's rule: is REQUESTED a literal subset of REGISTERED? (0 accepted, 1 refused)", "REGISTERED", "REQUESTED",
-             "scopecheck authorize read read:accounts    # refused: Mastodon compares literally"),
+             "Mastodon's rule: is REQUESTED a literal subset of REGISTERED? (0 accepted, 1 refused)", "REGISTERED",
+             "REQUESTED", "scopecheck authorize read read:accounts    # refused: Mastodon compares literally"),
         single("info", scopecheck::info, "What the data says about one scope, across all versions", "SCOPE",
                "scopecheck info read:mutes"),
     };
@@ -167,7 +175,9 @@ std::vector<command> command_line::make_commands()
     auto const deprecated_only = std::make_shared<bool>(false), removed = std::make_shared<bool>(false);
     table.push_back({"list", "The scopes a version has (with --removed, those removed by then instead)",
                      [&at, deprecated_only, removed](CLI::App& sub) {
-                         sub.add_option("--at", at, "The version (default: --server-version)")->check(version_check)->type_name("V");
+                         sub.add_option("--at", at, "The version (default: --server-version)")
+                             ->check(version_check)
+                             ->type_name("V");
                          sub.add_flag("--deprecated", *deprecated_only, "Only those deprecated at that version");
                          sub.add_flag("--removed", *removed, "Those removed at or before that version instead");
                          sub.footer("Example:\n  scopecheck list --at 4.2.0 --deprecated");
@@ -180,60 +190,71 @@ std::vector<command> command_line::make_commands()
     auto& method = value();
     auto& path = value();
     auto& token = value();
-    table.push_back({"endpoint", "Which scopes a route accepts, and whether a token passes (0 yes, 1 no, 2 no route)",
-                     [&](CLI::App& sub) {
-                         sub.add_option("METHOD", method, "GET, POST, PUT, PATCH or DELETE (HEAD is answered as GET)")->required();
-                         sub.add_option("PATH", path, "A concrete path such as /api/v1/accounts/109/statuses")->required();
-                         sub.add_option("--token", token, "The token's scopes, or - for one scope string per line of standard input");
-                         sub.footer("Example:\n  scopecheck endpoint GET /api/v1/accounts/relationships --token follow");
-                     },
-                     [&](settings const& s, streams& io) {
-                         auto const& sub = *app_.get_subcommand("endpoint");
-                         if (sub.count("--token") == 0) return print_answer(s, scopecheck::endpoint(s, method, path, std::nullopt), io);
-                         return ::run(s, io, [&](std::string_view line) { return scopecheck::endpoint(s, method, path, line); }, token);
-                     }});
+    table.push_back(
+        {"endpoint", "Which scopes a route accepts, and whether a token passes (0 yes, 1 no, 2 no route)",
+         [&](CLI::App& sub) {
+             sub.add_option("METHOD", method, "GET, POST, PUT, PATCH or DELETE (HEAD is answered as GET)")->required();
+             sub.add_option("PATH", path, "A concrete path such as /api/v1/accounts/109/statuses")->required();
+             sub.add_option("--token", token,
+                            "The token's scopes, or - for one scope string per line of standard input");
+             sub.footer("Example:\n  scopecheck endpoint GET /api/v1/accounts/relationships --token follow");
+         },
+         [&](settings const& s, streams& io) {
+             auto const& sub = *app_.get_subcommand("endpoint");
+             if (sub.count("--token") == 0)
+                 return print_answer(s, scopecheck::endpoint(s, method, path, std::nullopt), io);
+             return ::run(
+                 s, io, [&](std::string_view line) { return scopecheck::endpoint(s, method, path, line); }, token);
+         }});
 
     auto const requests = std::make_shared<std::vector<std::string>>();
-    table.push_back({"plan", "The least-privilege scopes for a token that must call every ROUTE",
-                     [requests](CLI::App& sub) {
-                         sub.add_option("ROUTE", *requests, "\"METHOD PATH\", one argument per route")->required();
-                         sub.footer("Example:\n  scopecheck plan \"GET /api/v1/accounts/verify_credentials\" \"POST /api/v1/statuses\"");
-                     },
-                     [requests](settings const& s, streams& io) { return print_answer(s, scopecheck::plan(s, *requests), io); }});
+    table.push_back(
+        {"plan", "The least-privilege scopes for a token that must call every ROUTE",
+         [requests](CLI::App& sub) {
+             sub.add_option("ROUTE", *requests, "\"METHOD PATH\", one argument per route")->required();
+             sub.footer(
+                 "Example:\n  scopecheck plan \"GET /api/v1/accounts/verify_credentials\" \"POST /api/v1/statuses\"");
+         },
+         [requests](settings const& s, streams& io) { return print_answer(s, scopecheck::plan(s, *requests), io); }});
 
     table.push_back({"audit", "Every route where the documented hierarchy grants a scope that Mastodon refuses",
                      [](CLI::App& sub) { sub.footer("Example:\n  scopecheck --json audit"); },
                      [](settings const& s, streams& io) { return print_answer(s, scopecheck::audit(s), io); }});
 
     auto& registered = value();
-    table.push_back({"register", "Mastodon's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)",
-                     [&registered](CLI::App& sub) {
-                         sub.add_option("SCOPES", registered, "The scopes parameter; leave it out to send none, - for standard input");
-                         sub.footer("The answer is the server version's: from 3.4.0 unknown names are refused (422), before they\n"
-                                    "were stored. Under --mode query SCOPES is URL-decoded first ('+' is a space). A string that\n"
-                                    "starts with '-' goes after '--'.\n"
-                                    "Example:\n  scopecheck register 'read write:statuses'\n  scopecheck register -- '-read'");
-                     },
-                     [this, &registered](settings const& s, streams& io) {
-                         if (app_.get_subcommand("register")->count("SCOPES") == 0)
-                             return print_answer(s, scopecheck::register_app(s, std::nullopt), io);
-                         return ::run(s, io, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered);
-                     }});
+    table.push_back(
+        {"register", "Mastodon's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)",
+         [&registered](CLI::App& sub) {
+             sub.add_option("SCOPES", registered,
+                            "The scopes parameter; leave it out to send none, - for standard input");
+             sub.footer(
+                 "The answer is the server version's: from 3.4.0 unknown names are refused (422), before they\n"
+                 "were stored. Under --mode query SCOPES is URL-decoded first ('+' is a space). A string that\n"
+                 "starts with '-' goes after '--'.\n"
+                 "Example:\n  scopecheck register 'read write:statuses'\n  scopecheck register -- '-read'");
+         },
+         [this, &registered](settings const& s, streams& io) {
+             if (app_.get_subcommand("register")->count("SCOPES") == 0)
+                 return print_answer(s, scopecheck::register_app(s, std::nullopt), io);
+             return ::run(
+                 s, io, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered);
+         }});
     return table;
 }
 
 command_line::command_line() : commands_{make_commands()}
 {
     app_.name("scopecheck");
-    app_.footer("A scope string is Mastodon's space-separated list (\"read write:media\"); '-' in its place reads\n"
-                "one per line from standard input and answers one line per input line.\n"
-                "Exit status: 0 yes/valid, 1 no/invalid, 2 bad usage, an argument that does not parse, or\n"
-                "standard input or output that fails (unreadable, closed, full).\n\n"
-                "Examples:\n"
-                "  scopecheck grants follow read:mutes\n"
-                "  scopecheck --json validate 'read raed'\n"
-                "  scopecheck --server-version 4.2.0 validate profile\n"
-                "  printf 'read\\nwrite\\n' | scopecheck grants - read:statuses");
+    app_.footer(
+        "A scope string is Mastodon's space-separated list (\"read write:media\"); '-' in its place reads\n"
+        "one per line from standard input and answers one line per input line.\n"
+        "Exit status: 0 yes/valid, 1 no/invalid, 2 bad usage, an argument that does not parse, or\n"
+        "standard input or output that fails (unreadable, closed, full).\n\n"
+        "Examples:\n"
+        "  scopecheck grants follow read:mutes\n"
+        "  scopecheck --json validate 'read raed'\n"
+        "  scopecheck --server-version 4.2.0 validate profile\n"
+        "  printf 'read\\nwrite\\n' | scopecheck grants - read:statuses");
     app_.set_version_flag("--version", fmt::format("scopecheck {} (Mastodon scopes up to {}; {})", MASTOSCOPE_VERSION,
                                                    ms::to_string(ms::newest_release), ms::detail::table::revision));
     app_.require_subcommand(1, 1);
@@ -249,11 +270,15 @@ void command_line::add_global_options()
 {
     app_.add_flag("--json", json_, "Answer in JSON: one object, or JSON Lines with '-'");
     app_.add_option("--server-version", server_version_, "Answer for a server at this Mastodon version")
-        ->check(version_check)->capture_default_str()->type_name("V");
+        ->check(version_check)
+        ->capture_default_str()
+        ->type_name("V");
     app_.add_option("--mode", mode_, "How scope strings are read: strict (as Mastodon), query (URL-encoded), lenient")
-        ->check(CLI::IsMember({"strict", "query", "lenient"}))->capture_default_str();
+        ->check(CLI::IsMember({"strict", "query", "lenient"}))
+        ->capture_default_str();
     app_.add_option("--color", color_, "Colour: auto follows NO_COLOR and whether stdout is a terminal")
-        ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
 }
 
 // CLI11 would answer a mistyped command with "A subcommand is required": name it instead. The words

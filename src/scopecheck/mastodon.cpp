@@ -40,8 +40,10 @@ std::variant<md::route const*, answer> find_route(settings const& s, std::string
 {
     static constexpr std::string_view methods[] = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"};
     if (std::find(std::begin(methods), std::end(methods), method) == std::end(methods))
-        return bad_input_answer(fmt::format("'{}' is not an HTTP method of Mastodon's API (GET, HEAD, POST, PUT, PATCH, "
-                                            "DELETE; methods are upper case)", printable(method)));
+        return bad_input_answer(
+            fmt::format("'{}' is not an HTTP method of Mastodon's API (GET, HEAD, POST, PUT, PATCH, "
+                        "DELETE; methods are upper case)",
+                        printable(method)));
     auto const* r = md::match(method, path, s.parse.server_version);
     if (!r) return bad_input_answer(fmt::format("no Mastodon route for {} {}", method, printable(path)));
     if (auto const why = absent_at(*r, s.parse.server_version); !why.empty())
@@ -60,7 +62,8 @@ std::string why_impossible(md::route const& r, ms::version const& server)
 
 }  // namespace
 
-answer endpoint(settings const& s, std::string_view method, std::string_view path, std::optional<std::string_view> token)
+answer endpoint(settings const& s, std::string_view method, std::string_view path,
+                std::optional<std::string_view> token)
 {
     auto found = find_route(s, method, path);
     if (auto* bad = std::get_if<answer>(&found)) return *bad;
@@ -75,16 +78,21 @@ answer endpoint(settings const& s, std::string_view method, std::string_view pat
     auto const verdict = md::allows(*r, scopes);
     answer a;
     a.code = !token || verdict.allowed ? yes : no;
-    a.object = json_text({{"method", r->method}, {"route", r->path}, {"accepts", names_json(r->accepts)},
-                {"token", md::to_string(r->token)}, {"allowed", token ? json(verdict.allowed) : json(nullptr)},
-                {"status", token ? json(verdict.status) : json(nullptr)}, {"reason", token ? json(verdict.reason) : json(nullptr)}});
+    a.object = json_text({{"method", r->method},
+                          {"route", r->path},
+                          {"accepts", names_json(r->accepts)},
+                          {"token", md::to_string(r->token)},
+                          {"allowed", token ? json(verdict.allowed) : json(nullptr)},
+                          {"status", token ? json(verdict.status) : json(nullptr)},
+                          {"reason", token ? json(verdict.reason) : json(nullptr)}});
     a.line = fmt::format("{} ({}): accepts {}", route_text(*r), md::to_string(r->token), accepts_text(*r));
     a.text = {fmt::format("{}  ({}; {})", paint(s, tone::bold, route_text(*r)), md::to_string(r->token), r->controller),
               fmt::format("  accepts  {}", accepts_text(*r))};
     if (!r->notes.empty()) a.text.push_back(fmt::format("  note     {}", r->notes));
     if (!token) return a;
-    auto const outcome = fmt::format("{} ({}): {}", verdict.allowed ? paint(s, tone::good, "allowed") : paint(s, tone::bad, "refused"),
-                                     verdict.status, verdict.reason);
+    auto const outcome =
+        fmt::format("{} ({}): {}", verdict.allowed ? paint(s, tone::good, "allowed") : paint(s, tone::bad, "refused"),
+                    verdict.status, verdict.reason);
     a.line += "; " + outcome;
     a.text.push_back(outcome);
     if (!verdict.allowed && !r->accepts.empty()) {
@@ -94,8 +102,9 @@ answer endpoint(settings const& s, std::string_view method, std::string_view pat
         for (auto held : *scopes) {
             auto const via = ms::closure(held) & r->accepts;
             if (!via.empty())
-                a.text.push_back(fmt::format("  the documented hierarchy says '{}' grants {}, but Mastodon compares literally",
-                                             ms::name(held), names(via)));
+                a.text.push_back(
+                    fmt::format("  the documented hierarchy says '{}' grants {}, but Mastodon compares literally",
+                                ms::name(held), names(via)));
         }
     }
     return a;
@@ -107,7 +116,8 @@ answer plan(settings const& s, std::vector<std::string> const& requests)
     for (auto const& request : requests) {
         auto const space = request.find(' ');
         if (space == std::string::npos)
-            return bad_input_answer(fmt::format("no Mastodon route for '{}' (write \"METHOD PATH\")", printable(request)));
+            return bad_input_answer(
+                fmt::format("no Mastodon route for '{}' (write \"METHOD PATH\")", printable(request)));
         auto found = find_route(s, request.substr(0, space), request.substr(space + 1));
         if (auto* bad = std::get_if<answer>(&found)) return *bad;
         wanted.push_back(std::get<md::route const*>(found));
@@ -121,19 +131,21 @@ answer plan(settings const& s, std::vector<std::string> const& requests)
     for (std::size_t i = 0; i < wanted.size(); ++i) {
         std::string by_name;  // the scope that serves the route, if it needs one
         if (i < result.satisfied_by.size() && result.satisfied_by[i]) by_name = ms::name(*result.satisfied_by[i]);
-        routes.push_back({{"method", wanted[i]->method}, {"route", wanted[i]->path},
+        routes.push_back({{"method", wanted[i]->method},
+                          {"route", wanted[i]->path},
                           {"satisfied_by", by_name.empty() ? json(nullptr) : json(by_name)}});
         bool const impossible = std::count(result.impossible.begin(), result.impossible.end(), wanted[i]) > 0;
-        a.text.push_back(fmt::format("  {:<{}}  {}", route_text(*wanted[i]), width,
-                                     impossible          ? paint(s, tone::bad, why_impossible(*wanted[i], s.parse.server_version))
-                                     : !by_name.empty() ? "← " + by_name
-                                     : !result.possible ? std::string("not planned")
-                                     : md::at(*wanted[i], s.parse.server_version).accepts.empty() ? std::string("needs no scope")
-                                                                  : std::string("-")));
+        a.text.push_back(
+            fmt::format("  {:<{}}  {}", route_text(*wanted[i]), width,
+                        impossible         ? paint(s, tone::bad, why_impossible(*wanted[i], s.parse.server_version))
+                        : !by_name.empty() ? "← " + by_name
+                        : !result.possible ? std::string("not planned")
+                        : md::at(*wanted[i], s.parse.server_version).accepts.empty() ? std::string("needs no scope")
+                                                                                     : std::string("-")));
     }
     a.object = json_text({{"scopes", names_json(result.scopes)}, {"unlocks", result.unlocks}, {"routes", routes}});
-    a.line = result.possible ? fmt::format("{}: {}  (passes the scope check of {} routes)", paint(s, tone::good, "plan"),
-                                           names(result.scopes), result.unlocks)
+    a.line = result.possible ? fmt::format("{}: {}  (passes the scope check of {} routes)",
+                                           paint(s, tone::good, "plan"), names(result.scopes), result.unlocks)
                              : fmt::format("{}: at {} no token can call every route", paint(s, tone::bad, "no plan"),
                                            ms::to_string(s.parse.server_version));
     a.text.insert(a.text.begin(), a.line);
@@ -146,8 +158,11 @@ answer audit(settings const& s)
     answer a;
     json list = json::array();
     for (auto const& d : found) {
-        list.push_back({{"scope", ms::name(d.granted)}, {"method", d.where->method}, {"route", d.where->path},
-                        {"hierarchy_says", true}, {"mastodon_says", false}});
+        list.push_back({{"scope", ms::name(d.granted)},
+                        {"method", d.where->method},
+                        {"route", d.where->path},
+                        {"hierarchy_says", true},
+                        {"mastodon_says", false}});
     }
     a.object = json_text({{"divergences", list}});
     a.line = fmt::format("{} places where the documented hierarchy grants a route that Mastodon refuses", found.size());
@@ -172,8 +187,10 @@ answer register_app(settings const& s, std::optional<std::string_view> scopes)
     auto const result = md::register_app(parameter, s.parse.server_version);
     answer a;
     a.code = result.accepted ? yes : no;
-    a.object = json_text({{"accepted", result.accepted}, {"stored", names_json(result.stored)}, {"status", result.status},
-                {"error", result.error.empty() ? json(nullptr) : json(result.error)}});
+    a.object = json_text({{"accepted", result.accepted},
+                          {"stored", names_json(result.stored)},
+                          {"status", result.status},
+                          {"error", result.error.empty() ? json(nullptr) : json(result.error)}});
     if (result.accepted) {
         a.line = fmt::format("{} ({}): ", paint(s, tone::good, "accepted"), result.status) +
                  (!scopes ? fmt::format("no scopes parameter, so the app gets '{}'", result.stored.text())
@@ -181,9 +198,9 @@ answer register_app(settings const& s, std::optional<std::string_view> scopes)
                                           : fmt::format("the app's scopes are '{}'", printable(result.stored.text())));
         a.text.push_back(a.line);
         if (result.stored.has_unknown())
-            a.text.push_back(fmt::format("  Mastodon {} stores names it does not know (it checks them from {}); they grant nothing",
-                                         ms::to_string(s.parse.server_version),
-                                         ms::to_string(*ms::detail::table::registration_checked.start)));
+            a.text.push_back(fmt::format(
+                "  Mastodon {} stores names it does not know (it checks them from {}); they grant nothing",
+                ms::to_string(s.parse.server_version), ms::to_string(*ms::detail::table::registration_checked.start)));
         return a;
     }
     a.line = fmt::format("{} ({}): {}", paint(s, tone::bad, "refused"), result.status, result.error);

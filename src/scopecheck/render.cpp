@@ -81,7 +81,8 @@ std::string printable(std::string_view text)
 std::string caret_line(std::string_view text, std::size_t column, std::size_t indent, std::string_view message)
 {
     std::size_t cells = indent;
-    for (std::size_t i = 0; i + 1 < column && i < text.size(); ++i) cells += plain_byte(static_cast<unsigned char>(text[i])) ? 1 : 4;
+    for (std::size_t i = 0; i + 1 < column && i < text.size(); ++i)
+        cells += plain_byte(static_cast<unsigned char>(text[i])) ? 1 : 4;
     if (column > text.size() + 1) cells += column - text.size() - 1;  // past the end (too_long)
     return fmt::format("{:{}}^ {}", "", cells, message);
 }
@@ -105,12 +106,12 @@ answer error_answer(std::string_view text, std::string_view argument, mastoscope
     answer a;
     a.code = bad_input;
     a.object = json_text({{"error",
-                 {{"argument", argument},
-                  {"kind", mastoscope::to_string(error.kind())},
-                  {"column", error.column()},
-                  {"token", error.token()},
-                  {"message", error.message()},
-                  {"suggestion", error.suggestion().empty() ? json(nullptr) : json(error.suggestion())}}}});
+                           {{"argument", argument},
+                            {"kind", mastoscope::to_string(error.kind())},
+                            {"column", error.column()},
+                            {"token", error.token()},
+                            {"message", error.message()},
+                            {"suggestion", error.suggestion().empty() ? json(nullptr) : json(error.suggestion())}}}});
     a.line = fmt::format("error: {}, {}", argument, error);
     std::string const head = fmt::format("  {}: ", argument);
     a.text = {a.line, head + printable(text), caret_line(text, error.column(), head.size(), error.message())};
@@ -123,8 +124,9 @@ std::variant<mastoscope::parse_result, answer> read_scopes(settings const& s, st
     auto result = mastoscope::parse(text, s.parse);
     if (result) return result;
     auto const& diagnostics = result.diagnostics();
-    return error_answer(text, argument, *std::find_if(diagnostics.begin(), diagnostics.end(),
-                                                      [](auto const& d) { return d.is_error(); }));
+    return error_answer(text, argument, *std::find_if(diagnostics.begin(), diagnostics.end(), [](auto const& d) {
+                            return d.is_error();
+                        }));
 }
 
 std::variant<std::string, answer> read_parameter(settings const& s, std::string_view text, std::string_view argument)
@@ -151,8 +153,8 @@ std::variant<std::string, answer> read_parameter(settings const& s, std::string_
                 auto const parsed = mastoscope::parse(text, s.parse);
                 for (auto const& d : parsed.diagnostics())
                     if (d.kind() == mastoscope::diagnostic_kind::bad_escape) return error_answer(text, argument, d);
-                return bad_input_answer(fmt::format("{}: a '%' at column {} is not followed by two hex digits", argument,
-                                                    p - text.data() + 1));
+                return bad_input_answer(fmt::format("{}: a '%' at column {} is not followed by two hex digits",
+                                                    argument, p - text.data() + 1));
             }
             out += b.value;
             p += b.length;

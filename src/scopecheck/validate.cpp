@@ -28,7 +28,10 @@ answer validate(settings const& s, std::string_view text)
                 if (d.is_error() != errors) continue;
                 out.start_object().member("kind", ms::to_string(d.kind()));
                 if (errors) {
-                    out.member("column", d.column()).member("token", d.token()).member("message", d.message()).key("suggestion");
+                    out.member("column", d.column())
+                        .member("token", d.token())
+                        .member("message", d.message())
+                        .key("suggestion");
                     d.suggestion().empty() ? out.value(nullptr) : out.value(d.suggestion());
                 } else {
                     out.member("scope", d.token()).member("message", d.message()).member("column", d.column());
@@ -64,18 +67,22 @@ answer lint(settings const& s, std::string_view text)
     json warnings = json::array();
     std::string const head = result.warnings.empty() ? "clean: " : "lint: ";
     for (auto const& w : result.warnings) {
-        warnings.push_back({{"kind", ms::to_string(w.kind)}, {"scope", w.scope}, {"message", w.message}, {"column", w.column}});
+        warnings.push_back(
+            {{"kind", ms::to_string(w.kind)}, {"scope", w.scope}, {"message", w.message}, {"column", w.column}});
         if (a.text.size() < max_carets)
             a.text.push_back(caret_line(text, w.column, head.size(),
                                         fmt::format("{} {}", paint(s, tone::warn, ms::to_string(w.kind)), w.message)));
     }
-    if (result.warnings.size() > max_carets) a.text.push_back(more_line(result.warnings.size() - max_carets, head.size()));
+    if (result.warnings.size() > max_carets)
+        a.text.push_back(more_line(result.warnings.size() - max_carets, head.size()));
     a.object = json_text({{"warnings", warnings}});
-    a.line = paint(s, result.warnings.empty() ? tone::good : tone::warn, head.substr(0, head.size() - 1)) + ' ' + printable(text);
+    a.line = paint(s, result.warnings.empty() ? tone::good : tone::warn, head.substr(0, head.size() - 1)) + ' ' +
+             printable(text);
     a.text.insert(a.text.begin(), a.line);
     if (!result.warnings.empty()) {
         std::string kinds;
-        for (auto const& w : result.warnings) kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", ms::to_string(w.kind), printable(w.scope));
+        for (auto const& w : result.warnings)
+            kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", ms::to_string(w.kind), printable(w.scope));
         a.line += fmt::format("  ({})", kinds);
     }
     return a;

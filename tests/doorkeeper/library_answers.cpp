@@ -107,24 +107,32 @@ json answer(json const& q)
     }
     if (op == "register") {
         auto const scopes = bytes_of(q, "scopes");
-        auto const result = md::register_app(scopes ? std::optional<std::string_view>(*scopes) : std::nullopt, version_of(q));
-        return {{"accepted", result.accepted}, {"stored", names_json(result.stored.names)}, {"status", result.status},
+        auto const result =
+            md::register_app(scopes ? std::optional<std::string_view>(*scopes) : std::nullopt, version_of(q));
+        return {{"accepted", result.accepted},
+                {"stored", names_json(result.stored.names)},
+                {"status", result.status},
                 {"error", result.error.empty() ? json(nullptr) : text_json(result.error)}};
     }
     if (op == "authorize") {
         auto const grant_name = q.at("grant").get<std::string>();
         md::grant_type grant;
-        if (grant_name == "authorization_code") grant = md::grant_type::authorization_code;
-        else if (grant_name == "client_credentials") grant = md::grant_type::client_credentials;
-        else throw std::invalid_argument("bad grant: " + grant_name);
+        if (grant_name == "authorization_code")
+            grant = md::grant_type::authorization_code;
+        else if (grant_name == "client_credentials")
+            grant = md::grant_type::client_credentials;
+        else
+            throw std::invalid_argument("bad grant: " + grant_name);
         auto const v = version_of(q);
         auto const registered = required_bytes(q, "registered");
         auto const app = md::register_app(std::string_view(registered), v);
         if (!app.accepted) return {{"registered", false}, {"status", app.status}, {"error", text_json(app.error)}};
         auto const requested = bytes_of(q, "requested");
-        auto const result = md::authorize(app.stored, requested ? std::optional<std::string_view>(*requested) : std::nullopt,
-                                          grant, v);
-        return {{"accepted", result.accepted}, {"scopes", names_json(result.scopes.names)}, {"status", result.status},
+        auto const result =
+            md::authorize(app.stored, requested ? std::optional<std::string_view>(*requested) : std::nullopt, grant, v);
+        return {{"accepted", result.accepted},
+                {"scopes", names_json(result.scopes.names)},
+                {"status", result.status},
                 {"error", result.error.empty() ? json(nullptr) : json(std::string(result.error))},
                 {"not_registered", names_json(result.not_registered)}};
     }

@@ -55,7 +55,8 @@ std::string check_output(settings const& s, std::string_view out, std::size_t ex
         start = end + 1;
         if (s.json) {
             auto const object = nlohmann::json::parse(line, nullptr, false);
-            if (object.is_discarded() || !object.is_object() || !object.contains("input")) return "a JSON line is not an object with \"input\"";
+            if (object.is_discarded() || !object.is_object() || !object.contains("input"))
+                return "a JSON line is not an object with \"input\"";
             continue;
         }
         for (unsigned char c : line)
@@ -109,7 +110,8 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     auto const all = fuzz::as_text(data, size);
     fuzz::require(check_output(s, out, count_lines(input)), all);
     fuzz::require(code == worst ? "" : "the exit code is not the worst answer's", all);
-    fuzz::require((worst == bad_input) == !err.empty() ? "" : "bad input is not reported on stderr (or something else is)", all);
+    fuzz::require(
+        (worst == bad_input) == !err.empty() ? "" : "bad input is not reported on stderr (or something else is)", all);
     // Writes to memory never fail, and each run keeps its own record of failed writes.
     fuzz::require(io.write_error == 0 ? "" : "a write to memory is recorded as failed", all);
     return 0;

@@ -102,7 +102,8 @@ std::vector<ms::diagnostic_kind> kinds(ms::parse_result const& r)
 
 bool same(std::string_view text, ms::parse_options const& o, ms::parse_result const& a, ms::parse_result const& b)
 {
-    if (bool(a) != bool(b) || a.scopes() != b.scopes() || a.diagnostics().size() != b.diagnostics().size()) return false;
+    if (bool(a) != bool(b) || a.scopes() != b.scopes() || a.diagnostics().size() != b.diagnostics().size())
+        return false;
     for (std::size_t i = 0; i < a.diagnostics().size(); ++i)
         if (!(a.diagnostics()[i] == b.diagnostics()[i])) return false;
     for (auto s : a.scopes())
@@ -139,9 +140,12 @@ std::string check_round_trip(ms::parse_result const& r, ms::version const& v)
 std::string check_strict(std::string_view text, ms::parse_result const& r, ms::parse_options const& o)
 {
     auto const expected = mastodon_accepts(text, o);
-    if (bool(r) != expected.has_value()) return r ? "strict accepts what Mastodon refuses" : "strict refuses what Mastodon accepts";
-    if (!r) return r.scopes().is_subset_of(named(split(text, " "), o.server_version))
-                       ? "" : "an invalid strict parse keeps a scope not written as a token";
+    if (bool(r) != expected.has_value())
+        return r ? "strict accepts what Mastodon refuses" : "strict refuses what Mastodon accepts";
+    if (!r)
+        return r.scopes().is_subset_of(named(split(text, " "), o.server_version))
+                   ? ""
+                   : "an invalid strict parse keeps a scope not written as a token";
     if (r.scopes() != *expected) return "strict scopes are not exactly the tokens written";
     for (auto s : r.scopes()) {
         auto const col = ms::column_of(text, s, o);
@@ -160,7 +164,8 @@ std::string check_query(std::string_view text, ms::parse_result const& r, ms::pa
     // One error per token: a token with a bad byte before its bad escape reports the byte.
     if (!decoded)
         return !r && (has_kind(r, ms::diagnostic_kind::bad_escape) || has_kind(r, ms::diagnostic_kind::bad_character))
-                   ? "" : "a bad %-escape is not refused";
+                   ? ""
+                   : "a bad %-escape is not refused";
     auto strict_options = o;
     strict_options.mode = ms::parse_mode::strict;
     auto const s = ms::parse(*decoded, strict_options);
@@ -181,7 +186,8 @@ std::string check_parse(std::string_view text, ms::parse_options const& o)
     case ms::parse_mode::query: return check_query(text, r, o);
     case ms::parse_mode::lenient:
         return r.scopes().is_subset_of(named(split(text, " \t\n\r\v\f,"), o.server_version))
-                   ? "" : "lenient keeps a scope not written as a token";
+                   ? ""
+                   : "lenient keeps a scope not written as a token";
     }
     return "unknown mode";
 }
@@ -194,7 +200,8 @@ std::string check_deterministic(std::string_view text, ms::parse_options const& 
 std::string check_policies_agree(std::string_view text, ms::parse_options const& o)
 {
     return same(text, o, ms::parse(text, o), ms::parser::diagnose(text, o).result)
-               ? "" : "the checking policy and the diagnosing policy disagree";
+               ? ""
+               : "the checking policy and the diagnosing policy disagree";
 }
 
 }  // namespace invariants

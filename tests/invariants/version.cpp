@@ -113,9 +113,11 @@ std::string check_version(std::string_view text)
 {
     auto const parsed = ms::parse_version(text);
     auto const expected = read(text);
-    if (parsed.has_value() != expected.has_value()) return parsed ? "parse_version accepts a non-SemVer text" : "parse_version refuses a SemVer text";
+    if (parsed.has_value() != expected.has_value())
+        return parsed ? "parse_version accepts a non-SemVer text" : "parse_version refuses a SemVer text";
     if (!parsed) return "";
-    if (parsed->major() != expected->core[0] || parsed->minor() != expected->core[1] || parsed->patch() != expected->core[2])
+    if (parsed->major() != expected->core[0] || parsed->minor() != expected->core[1] ||
+        parsed->patch() != expected->core[2])
         return "parse_version reads the wrong numbers";
     if (ms::to_string(*parsed) != text) return "a parsed version does not format back to its text";
     return "";

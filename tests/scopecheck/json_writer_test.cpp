@@ -19,10 +19,12 @@ std::string reference(json const& value) { return value.dump(-1, ' ', false, jso
 
 void check_string(std::string const& text)
 {
-    BOOST_TEST_CONTEXT("string of " << text.size() << " bytes starting with byte " << (text.empty() ? -1 : int(static_cast<unsigned char>(text[0]))))
+    BOOST_TEST_CONTEXT("string of " << text.size() << " bytes starting with byte "
+                                    << (text.empty() ? -1 : int(static_cast<unsigned char>(text[0]))))
     {
         BOOST_TEST(json_writer{}.value(std::string_view{text}).take() == reference(json(text)));
-        BOOST_TEST(json_writer{}.start_object().member(text, text).end_object().take() == reference(json{{text, text}}));
+        BOOST_TEST(json_writer{}.start_object().member(text, text).end_object().take() ==
+                   reference(json{{text, text}}));
     }
 }
 
