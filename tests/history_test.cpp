@@ -27,19 +27,19 @@ BOOST_AUTO_TEST_CASE(every_boundary_of_every_scope)
     for (auto s : test::every_scope()) {
         BOOST_TEST_CONTEXT(ms::name(s))
         {
-            auto const from = ms::added(s);
+            auto const from = ms::added_in(s);
             BOOST_TEST(!ms::available_at(s, just_before(from)));
             BOOST_TEST(ms::available_at(s, from));
             BOOST_TEST(ms::scopes_at(from).contains(s));
             BOOST_TEST(!ms::scopes_at(just_before(from)).contains(s));
-            if (auto const gone = ms::removed(s)) {
+            if (auto const gone = ms::removed_in(s)) {
                 BOOST_TEST(ms::available_at(s, just_before(*gone)));
                 BOOST_TEST(!ms::available_at(s, *gone));
                 BOOST_TEST(!ms::available_at(s, next_patch(*gone)));
             } else {
                 BOOST_TEST(ms::available_at(s, ms::newest_release));
             }
-            if (auto const since = ms::deprecated(s)) {
+            if (auto const since = ms::deprecated_in(s)) {
                 BOOST_TEST(!ms::deprecated_at(s, just_before(*since)));
                 BOOST_TEST(ms::deprecated_at(s, *since));
                 BOOST_TEST(*since > from);
@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(named_boundaries)
     BOOST_TEST(ms::available_at(scope::read_reports, version{2, 4, 3}));
     BOOST_TEST(ms::available_at(scope::read_reports, version{2, 5, 2}));
     BOOST_TEST(!ms::available_at(scope::read_reports, version{2, 6, 0}));
-    BOOST_TEST(!ms::deprecated(scope::read_reports).has_value());  // removed outright, never deprecated
+    BOOST_TEST(!ms::deprecated_in(scope::read_reports).has_value());  // removed outright, never deprecated
     BOOST_TEST(ms::available_at(scope::crypto, version{3, 2, 0}));
     BOOST_TEST(ms::available_at(scope::crypto, version{4, 2, 12}));
     BOOST_TEST(ms::available_at(scope::crypto, version{4, 3, 0, "beta.2"}));
@@ -90,7 +90,7 @@ BOOST_AUTO_TEST_CASE(scopes_at_matches_available_at)
     // Every version event of the data, the releases just around it, and a few others.
     std::vector<version> versions{version{0, 8, 0}, version{3, 5, 0}, ms::newest_release, version{99, 0, 0}};
     for (auto s : test::every_scope()) {
-        for (auto const& v : {std::optional<version>{ms::added(s)}, ms::deprecated(s), ms::removed(s)}) {
+        for (auto const& v : {std::optional<version>{ms::added_in(s)}, ms::deprecated_in(s), ms::removed_in(s)}) {
             if (!v) continue;
             versions.push_back(*v);
             versions.push_back(version{v->major(), v->minor(), v->patch(), "0"});  // before it, or equal
@@ -111,7 +111,7 @@ BOOST_AUTO_TEST_CASE(scopes_at_matches_available_at)
 BOOST_AUTO_TEST_CASE(min_version)
 {
     BOOST_TEST((ms::min_version(scope_set{}) == version{}));
-    BOOST_TEST((ms::min_version(scope_set{scope::read, scope::profile}) == ms::added(scope::profile)));
+    BOOST_TEST((ms::min_version(scope_set{scope::read, scope::profile}) == ms::added_in(scope::profile)));
     BOOST_TEST((ms::min_version(scope_set{scope::crypto, scope::profile}) == version{4, 3, 0, "beta.1"}));
     BOOST_TEST(!ms::min_version(scope_set{scope::crypto, scope::read_collections}).has_value());
     BOOST_TEST(!ms::min_version(scope_set{scope::read_reports, scope::read_bookmarks}).has_value());

@@ -6,7 +6,7 @@
 static_assert(!ms::explain("write"_scopes, "read:mutes"_scope).has_value());
 static_assert(!ms::literal_subset("read"_scopes, "read:accounts"_scopes));
 static_assert(ms::covers("read"_scopes, "read:accounts"_scopes));
-static_assert(*ms::min_version("profile read"_scopes) == ms::added("profile"_scope));
+static_assert(*ms::min_version("profile read"_scopes) == ms::added_in("profile"_scope));
 static_assert(ms::replacement("follow"_scope, "follow read"_scopes) ==
               ms::children("follow"_scope) - ms::closure("read"_scopes));
 
@@ -36,7 +36,7 @@ static_assert(for_every_pair([](ms::scope a, ms::scope b) {
 // Every scope grants itself, no scope is its own parent, and no child predates a parent.
 static_assert(for_every_pair([](ms::scope a, ms::scope b) {
     return ms::closure(a).contains(a) && !ms::parents(a).contains(a) &&
-           (!ms::parents(b).contains(a) || ms::added(a) <= ms::added(b));
+           (!ms::parents(b).contains(a) || ms::added_in(a) <= ms::added_in(b));
 }));
 // The generated perfect hash sends every name to its own slot.
 static_assert([] {

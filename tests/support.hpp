@@ -83,9 +83,9 @@ inline std::vector<mastoscope::version> boundary_versions()
             if (std::find(all.begin(), all.end(), each) == all.end()) all.push_back(each);
     };
     for (auto s : every_scope()) {
-        add(mastoscope::added(s));
-        if (auto v = mastoscope::deprecated(s)) add(*v);
-        if (auto v = mastoscope::removed(s)) add(*v);
+        add(mastoscope::added_in(s));
+        if (auto v = mastoscope::deprecated_in(s)) add(*v);
+        if (auto v = mastoscope::removed_in(s)) add(*v);
     }
     return all;
 }

@@ -11,9 +11,10 @@
 
 MASTOSCOPE_BEGIN_NAMESPACE
 
-constexpr version added(scope s) noexcept { return detail::table::added[index(s)]; }
-constexpr std::optional<version> deprecated(scope s) noexcept { return detail::table::deprecated[index(s)]; }
-constexpr std::optional<version> removed(scope s) noexcept { return detail::table::removed[index(s)]; }
+// The release that added the scope, and those that deprecated and removed it (nullopt: not yet).
+constexpr version added_in(scope s) noexcept { return detail::table::added[index(s)]; }
+constexpr std::optional<version> deprecated_in(scope s) noexcept { return detail::table::deprecated[index(s)]; }
+constexpr std::optional<version> removed_in(scope s) noexcept { return detail::table::removed[index(s)]; }
 // Why the scope is deprecated and what to use instead ("" if it has no note).
 constexpr std::string_view deprecation_note(scope s) noexcept { return detail::table::deprecation_notes[index(s)]; }
 
@@ -21,12 +22,12 @@ constexpr std::string_view deprecation_note(scope s) noexcept { return detail::t
 // Pre-releases sort before their release, so 4.3.0-rc.1 does not yet have a scope added in 4.3.0.
 constexpr bool available_at(scope s, version const& v) noexcept
 {
-    auto const gone = removed(s);
-    return added(s) <= v && !(gone && *gone <= v);
+    auto const gone = removed_in(s);
+    return added_in(s) <= v && !(gone && *gone <= v);
 }
 constexpr bool deprecated_at(scope s, version const& v) noexcept
 {
-    auto const since = deprecated(s);
+    auto const since = deprecated_in(s);
     return since && *since <= v;
 }
 
@@ -65,7 +66,7 @@ constexpr scope_set closure_at(scope_set const& written, version const& v) noexc
 constexpr std::optional<version> min_version(scope_set const& set) noexcept
 {
     version newest{};
-    for (scope s : set) newest = added(s) > newest ? added(s) : newest;
+    for (scope s : set) newest = added_in(s) > newest ? added_in(s) : newest;
     for (scope s : set)
         if (!available_at(s, newest)) return std::nullopt;
     return newest;

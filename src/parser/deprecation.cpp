@@ -44,7 +44,7 @@ constexpr std::size_t all_fixed_length()
 {
     std::size_t length = 0;
     for (scope s : scope_set::all())
-        if (deprecated(s)) length += fixed_length(s);
+        if (deprecated_in(s)) length += fixed_length(s);
     return length;
 }
 
@@ -60,7 +60,7 @@ constexpr fixed_messages spell_fixed_messages()
     std::size_t at = 0;
     for (std::size_t i = 0; i < scope_count; ++i) {
         out.start[i] = at;
-        if (deprecated(static_cast<scope>(i)))
+        if (deprecated_in(static_cast<scope>(i)))
             word_message(static_cast<scope>(i), {}, [&](std::string_view piece) {
                 for (char c : piece) out.text[at++] = c;
             });

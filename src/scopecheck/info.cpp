@@ -18,9 +18,9 @@ std::string version_text(std::optional<ms::version> const& v) { return v ? ms::t
 
 std::string status_at(ms::scope sc, ms::version const& at)
 {
-    if (auto const gone = ms::removed(sc); gone && *gone <= at)
+    if (auto const gone = ms::removed_in(sc); gone && *gone <= at)
         return fmt::format("removed in {}", ms::to_string(*gone));
-    if (ms::deprecated_at(sc, at)) return fmt::format("deprecated since {}", ms::to_string(*ms::deprecated(sc)));
+    if (ms::deprecated_at(sc, at)) return fmt::format("deprecated since {}", ms::to_string(*ms::deprecated_in(sc)));
     return "";
 }
 
@@ -49,14 +49,14 @@ answer info(settings const& s, std::string_view scope_name)
                           {"children", names_json(ms::children(sc))},
                           {"implies", names_json(implies)},
                           {"implied_by", names_json(by)},
-                          {"added", version_json(ms::added(sc))},
-                          {"deprecated", version_json(ms::deprecated(sc))},
-                          {"removed", version_json(ms::removed(sc))},
+                          {"added", version_json(ms::added_in(sc))},
+                          {"deprecated", version_json(ms::deprecated_in(sc))},
+                          {"removed", version_json(ms::removed_in(sc))},
                           {"description", ms::description(sc)}});
     auto const status = status_at(sc, s.parse.server_version);
     a.line = fmt::format("{}: {} (added {}{}{})", paint(s, tone::bold, ms::name(sc)), ms::description(sc),
-                         ms::to_string(ms::added(sc)), status.empty() ? "" : "; ", status);
-    std::string deprecated = version_text(ms::deprecated(sc));
+                         ms::to_string(ms::added_in(sc)), status.empty() ? "" : "; ", status);
+    std::string deprecated = version_text(ms::deprecated_in(sc));
     if (!ms::deprecation_note(sc).empty()) deprecated += fmt::format(" ({})", ms::deprecation_note(sc));
     std::string refs;
     for (auto r : ms::refs(sc)) refs += fmt::format("{}#{}", refs.empty() ? "" : " ", r);
@@ -65,9 +65,9 @@ answer info(settings const& s, std::string_view scope_name)
               fmt::format("  children    {}", names(ms::children(sc))),
               fmt::format("  implies     {}", names(implies)),
               fmt::format("  implied by  {}", names(by)),
-              fmt::format("  added       {}", ms::to_string(ms::added(sc))),
+              fmt::format("  added       {}", ms::to_string(ms::added_in(sc))),
               fmt::format("  deprecated  {}", deprecated),
-              fmt::format("  removed     {}", version_text(ms::removed(sc))),
+              fmt::format("  removed     {}", version_text(ms::removed_in(sc))),
               fmt::format("  refs        {}", refs.empty() ? "-" : refs)};
     if (!ms::replacement(sc).empty()) a.text.push_back(fmt::format("  instead     {}", names(ms::replacement(sc))));
     return a;
@@ -77,7 +77,7 @@ answer list(settings const& s, ms::version const& at, bool deprecated_only, bool
 {
     ms::scope_set chosen;
     for (auto sc : ms::scope_set::all()) {
-        auto const gone = ms::removed(sc);
+        auto const gone = ms::removed_in(sc);
         bool keep = removed ? (gone && *gone <= at) : ms::available_at(sc, at);
         if (deprecated_only) keep = keep && ms::deprecated_at(sc, at);
         if (keep) chosen.insert(sc);
@@ -88,11 +88,11 @@ answer list(settings const& s, ms::version const& at, bool deprecated_only, bool
     std::size_t width = 0, added_width = 0;
     for (auto sc : chosen) {
         width = std::max(width, ms::name(sc).size());
-        added_width = std::max(added_width, ms::to_string(ms::added(sc)).size());
+        added_width = std::max(added_width, ms::to_string(ms::added_in(sc)).size());
     }
     for (auto sc : chosen) {
         auto const status = status_at(sc, at);
-        a.text.push_back(fmt::format("{:<{}}  {:<{}} {}{}", ms::name(sc), width, ms::to_string(ms::added(sc)),
+        a.text.push_back(fmt::format("{:<{}}  {:<{}} {}{}", ms::name(sc), width, ms::to_string(ms::added_in(sc)),
                                      added_width, status.empty() ? "" : paint(s, tone::warn, status + ": "),
                                      ms::description(sc)));
     }
