@@ -10,6 +10,7 @@
 
 #include "parser/config.hpp"
 #include "parser/deprecation.hpp"
+#include "parser/result_builder.hpp"
 #include "parser/scope_checker.hpp"
 #include "parser/scope_grammar_def.hpp"
 #include "parser/scope_reader.hpp"
@@ -47,10 +48,10 @@ namespace parser {
 reading diagnose(std::string_view text, parse_options const& options)
 {
     if (text.size() > options.max_length) {
-        return {parse_result{{},
-                             {diagnostic{diagnostic_kind::too_long, severity::error, options.max_length + 1, "", "",
-                                         fmt::format("the input is {} bytes, more than the limit of {}", text.size(),
-                                                     options.max_length)}}}};
+        return {detail::result_builder::with(
+            {}, diagnostic{
+                    diagnostic_kind::too_long, severity::error, options.max_length + 1, "", "",
+                    fmt::format("the input is {} bytes, more than the limit of {}", text.size(), options.max_length)})};
     }
     scope_reader reader{text, options};
     read_scopes(options.mode, text, reader);
@@ -69,11 +70,11 @@ parse_result with_warnings(std::string_view text, parser::scope_checker const& c
     auto it = deprecated.begin();
     scope const first = *it;
     if (++it == deprecated.end())
-        return parse_result{written, parser::deprecation_warning(first, written, column(first))};
+        return detail::result_builder::with(written, parser::deprecation_warning(first, written, column(first)));
     std::vector<diagnostic> warnings;
     for (scope s : deprecated) warnings.push_back(parser::deprecation_warning(s, written, column(s)));
     std::sort(warnings.begin(), warnings.end(), [](auto const& a, auto const& b) { return a.column() < b.column(); });
-    return parse_result{written, std::move(warnings)};
+    return detail::result_builder::with(written, std::move(warnings));
 }
 
 [[gnu::noinline]] parse_result diagnosed(std::string_view text, parse_options const& options)
@@ -92,7 +93,7 @@ parse_result parse(std::string_view text, parse_options const& options)
         if (parser::run(options.mode, text, checker) && masks && !checker.scopes().empty() &&
             checker.scopes().is_subset_of(scope_set::from_words(masks->available))) {
             auto const deprecated = checker.scopes() & scope_set::from_words(masks->deprecated);
-            if (deprecated.empty()) return parse_result{checker.scopes()};
+            if (deprecated.empty()) return detail::result_builder::valid(checker.scopes());
             return with_warnings(text, checker, deprecated);
         }
     }

@@ -299,7 +299,7 @@ BOOST_AUTO_TEST_CASE(audit_finds_the_documented_exceptions)
     auto const found = md::audit(ms::newest_release);
     auto has = [&](scope s, std::string_view method, std::string_view path) {
         return std::any_of(found.begin(), found.end(), [&](auto const& d) {
-            return d.granted == s && d.where->method == method && d.where->path == path;
+            return d.granted == s && d.where.method == method && d.where.path == path;
         });
     };
     BOOST_TEST(has(scope::follow, "GET", "/api/v1/accounts/relationships"));
@@ -307,12 +307,12 @@ BOOST_AUTO_TEST_CASE(audit_finds_the_documented_exceptions)
     BOOST_TEST(has(scope::follow, "POST", "/api/v1/statuses/:status_id/mute"));
     BOOST_TEST(!has(scope::follow, "POST", "/api/v1/accounts/:id/mute"));
     for (auto const& d : found) {  // each one: the hierarchy says yes, the literal check says no
-        BOOST_TEST(ms::closure(d.granted).intersects(d.where->accepts));
-        BOOST_TEST(!md::allows(*d.where, scope_set{d.granted}).allowed);
+        BOOST_TEST(ms::closure(d.granted).intersects(d.where.accepts));
+        BOOST_TEST(!md::allows(d.where, scope_set{d.granted}).allowed);
     }
     auto const crossing = md::divergences(scope::follow, scope::read_follows, ms::newest_release);
     BOOST_TEST(!crossing.empty());
-    for (auto const& d : crossing) BOOST_TEST(d.where->accepts.contains(scope::read_follows));
+    for (auto const& d : crossing) BOOST_TEST(d.where.accepts.contains(scope::read_follows));
     BOOST_TEST(md::divergences(scope::read, scope::read_follows, ms::newest_release).empty());
 }
 
@@ -327,7 +327,7 @@ BOOST_AUTO_TEST_CASE(planner_prefers_least_privilege_and_falls_back_by_version)
         md::plan(std::vector<md::route const*>{&route_of("GET", "/oauth/authorize")}, ms::newest_release);
     BOOST_TEST(!session.possible);
     auto const none = md::plan(std::vector<md::route const*>{&route_of("GET", "/api/v1/instance")}, ms::newest_release);
-    BOOST_TEST((none.possible && none.scopes.empty() && !none.satisfied_by[0].has_value()));
+    BOOST_TEST((none.possible && none.scopes.empty() && !none.routes[0].served_by.has_value()));
 }
 
 // Exact, not greedy: on random route sets the planner's cost equals the best over every subset of
@@ -367,8 +367,8 @@ BOOST_AUTO_TEST_CASE(planner_matches_brute_force)
             BOOST_TEST(result.unlocks == best->first);
             BOOST_TEST(result.scopes.size() == best->second);
             for (std::size_t i = 0; i < wanted.size(); ++i) {
-                BOOST_REQUIRE(result.satisfied_by[i].has_value());
-                BOOST_TEST(accepts(wanted[i]).contains(*result.satisfied_by[i]));
+                BOOST_REQUIRE(result.routes[i].served_by.has_value());
+                BOOST_TEST(accepts(wanted[i]).contains(*result.routes[i].served_by));
                 BOOST_TEST(md::allows(md::at(*wanted[i], server), result.scopes).allowed);
             }
         }

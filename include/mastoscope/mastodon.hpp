@@ -121,7 +121,7 @@ authorization authorize(stored_scopes const& registered, std::optional<std::stri
 // closure holds an accepted scope of `where`, but `scope` itself is not accepted.
 struct divergence {
     scope granted;
-    route const* where;
+    route where;
 };
 std::vector<divergence> audit(version const& server);
 // The divergences a grant from `granted` down to `required` crosses: routes accepting `required`
@@ -132,12 +132,18 @@ std::vector<divergence> divergences(scope granted, scope required, version const
 // server version; a route that does not exist there is impossible): it unlocks the fewest routes of
 // the table at that version (ties: fewer scopes, then lower ids), using only scopes the server
 // version has. Exact (branch and bound over minimal hitting sets).
+// A wanted route in a plan: whether a token can call it at the server version, and the scope of the
+// plan that passes its check (nullopt when it needs none, or no token can call it).
+struct planned_route {
+    route wanted;
+    bool possible;
+    std::optional<scope> served_by;
+};
 struct plan_result {
     bool possible;  // false if a route cannot be served by any token at this version
     scope_set scopes;
-    std::size_t unlocks;                             // routes of the table whose scope check the set passes
-    std::vector<std::optional<scope>> satisfied_by;  // per wanted route; nullopt when it needs no scope
-    std::vector<route const*> impossible;            // wanted routes no token can serve
+    std::size_t unlocks;                // routes of the table whose scope check the set passes
+    std::vector<planned_route> routes;  // every wanted route, in the order given
 };
 plan_result plan(std::span<route const* const> wanted, version const& server);
 

@@ -92,17 +92,13 @@ private:
     std::shared_ptr<char const[]> texts_;  // what the views point into, unless they are fixed texts
 };
 
+namespace detail {
+struct result_builder;  // how parse() builds its results (src/parser/result_builder.hpp)
+}
+
+// What parse() answers; only parse() makes one.
 class parse_result {
 public:
-    parse_result(scope_set scopes, std::vector<diagnostic> diagnostics) noexcept;
-    // A result with exactly one diagnostic, held without allocating.
-    parse_result(scope_set scopes, diagnostic only) noexcept
-        : scopes_{scopes}, only_{std::move(only)}, valid_{!only_->is_error()}
-    {
-    }
-    // A valid result with nothing to report.
-    explicit parse_result(scope_set scopes) noexcept : scopes_{scopes} {}
-
     // True when the text is valid: no error among the diagnostics.
     explicit operator bool() const noexcept { return valid_; }
     // What was written and is valid at the server version (the literal set, not its closure).
@@ -114,6 +110,16 @@ public:
     }
 
 private:
+    friend struct detail::result_builder;
+    parse_result(scope_set scopes, std::vector<diagnostic> diagnostics) noexcept;
+    // A result with exactly one diagnostic, held without allocating.
+    parse_result(scope_set scopes, diagnostic only) noexcept
+        : scopes_{scopes}, only_{std::move(only)}, valid_{!only_->is_error()}
+    {
+    }
+    // A valid result with nothing to report.
+    explicit parse_result(scope_set scopes) noexcept : scopes_{scopes} {}
+
     scope_set scopes_;
     std::optional<diagnostic> only_;  // the one diagnostic, when there is exactly one
     std::vector<diagnostic> many_;    // otherwise, all of them

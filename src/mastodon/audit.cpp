@@ -15,7 +15,8 @@ std::vector<divergence> audit(version const& server)
             if (!exists_at(r, server)) continue;
             // Only routes that check scopes; the hierarchy says yes, the literal check says no.
             auto const accepts = at(r, server).accepts;
-            if (!accepts.empty() && !accepts.contains(s) && closure(s).intersects(accepts)) found.push_back({s, &r});
+            if (!accepts.empty() && !accepts.contains(s) && closure(s).intersects(accepts))
+                found.push_back({.granted = s, .where = r});
         }
     }
     return found;
@@ -28,7 +29,7 @@ std::vector<divergence> divergences(scope granted, scope required, version const
     for (auto const& r : detail::routes) {
         if (!exists_at(r, server)) continue;
         auto const accepts = at(r, server).accepts;
-        if (accepts.contains(required) && !accepts.contains(granted)) found.push_back({granted, &r});
+        if (accepts.contains(required) && !accepts.contains(granted)) found.push_back({.granted = granted, .where = r});
     }
     return found;
 }

@@ -89,32 +89,24 @@ std::size_t unlocked_routes(scope_set const& token, version const& server) noexc
 
 plan_result plan(std::span<route const* const> wanted, version const& server)
 {
-    plan_result result{true, {}, 0, {}, {}};
+    plan_result result{.possible = true, .scopes = {}, .unlocks = 0, .routes = {}};
     std::vector<scope_set> needs;
     for (route const* wanted_route : wanted) {
         auto const then = at(*wanted_route, server);
-        auto const* r = &then;
-        if (!exists_at(*wanted_route, server) || r->token == token_mode::user_session ||
-            r->token == token_mode::forbidden) {
-            result.impossible.push_back(wanted_route);  // not there, or needs a browser session, not a token
-        } else if (!r->accepts.empty()) {
-            auto const candidates = r->accepts;
-            if (candidates.empty())
-                result.impossible.push_back(wanted_route);
-            else
-                needs.push_back(candidates);
-        }
+        // Not there, or it needs a browser session, not a token, or nobody may call it.
+        bool const possible = exists_at(*wanted_route, server) && then.token != token_mode::user_session &&
+                              then.token != token_mode::forbidden;
+        if (possible && !then.accepts.empty()) needs.push_back(then.accepts);
+        result.possible = result.possible && possible;
+        result.routes.push_back({.wanted = *wanted_route, .possible = possible, .served_by = std::nullopt});
     }
-    if (!result.impossible.empty()) {
-        result.possible = false;
-        return result;
-    }
+    if (!result.possible) return result;
     auto const unlocks = unlocks_by_scope(server);
     if (!needs.empty()) result.scopes = search{std::move(needs), unlocks}.run().scopes;
     result.unlocks = unlocked_routes(result.scopes, server);
-    for (route const* r : wanted) {
-        auto const serving = at(*r, server).accepts & result.scopes;
-        result.satisfied_by.push_back(serving.empty() ? std::nullopt : std::optional<scope>{*serving.begin()});
+    for (auto& r : result.routes) {
+        auto const serving = at(r.wanted, server).accepts & result.scopes;
+        if (!serving.empty()) r.served_by = *serving.begin();
     }
     return result;
 }

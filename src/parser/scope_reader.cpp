@@ -9,6 +9,7 @@
 #include <mastoscope/history.hpp>
 
 #include "deprecation.hpp"
+#include "result_builder.hpp"
 #include "suggest.hpp"
 
 MASTOSCOPE_BEGIN_NAMESPACE
@@ -139,7 +140,7 @@ reading scope_reader::finish() &&
     if (diagnostics_.size() > 1)
         std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                          [](auto const& a, auto const& b) { return a.column() < b.column(); });
-    return {parse_result{scopes_, std::move(diagnostics_)}, first_column_};
+    return {detail::result_builder::with(scopes_, std::move(diagnostics_)), first_column_};
 }
 
 }  // namespace parser

@@ -84,10 +84,10 @@ answer explain(settings const& s, std::string_view granted, std::string_view req
             // Routes where Mastodon does not follow this grant: they accept the child, not the parent.
             for (auto const& d : md::divergences(chain->front(), r, s.parse.server_version)) {
                 crossed.push_back(
-                    {{"scope", ms::name(d.granted)}, {"method", d.where->method}, {"route", d.where->path}});
+                    {{"scope", ms::name(d.granted)}, {"method", d.where.method}, {"route", d.where.path}});
                 a.text.push_back(fmt::format("  {:<{}}    {} but Mastodon refuses '{}' on {} {} (it accepts {})", "",
-                                             width, paint(s, tone::warn, "note:"), ms::name(d.granted), d.where->method,
-                                             d.where->path, names(d.where->accepts)));
+                                             width, paint(s, tone::warn, "note:"), ms::name(d.granted), d.where.method,
+                                             d.where.path, names(d.where.accepts)));
             }
         } else {
             auto const by = ms::implied_by(r) & ms::scopes_at(s.parse.server_version);

@@ -128,20 +128,18 @@ answer plan(settings const& s, std::vector<std::string> const& requests)
     json routes = json::array();
     std::size_t width = 0;
     for (auto const* r : wanted) width = std::max(width, route_text(*r).size());
-    for (std::size_t i = 0; i < wanted.size(); ++i) {
-        std::string by_name;  // the scope that serves the route, if it needs one
-        if (i < result.satisfied_by.size() && result.satisfied_by[i]) by_name = ms::name(*result.satisfied_by[i]);
-        routes.push_back({{"method", wanted[i]->method},
-                          {"route", wanted[i]->path},
+    for (auto const& planned : result.routes) {
+        auto const& r = planned.wanted;
+        std::string const by_name{planned.served_by ? ms::name(*planned.served_by) : std::string_view{}};
+        routes.push_back({{"method", r.method},
+                          {"route", r.path},
                           {"satisfied_by", by_name.empty() ? json(nullptr) : json(by_name)}});
-        bool const impossible = std::count(result.impossible.begin(), result.impossible.end(), wanted[i]) > 0;
-        a.text.push_back(
-            fmt::format("  {:<{}}  {}", route_text(*wanted[i]), width,
-                        impossible         ? paint(s, tone::bad, why_impossible(*wanted[i], s.parse.server_version))
-                        : !by_name.empty() ? "← " + by_name
-                        : !result.possible ? std::string("not planned")
-                        : md::at(*wanted[i], s.parse.server_version).accepts.empty() ? std::string("needs no scope")
-                                                                                     : std::string("-")));
+        a.text.push_back(fmt::format("  {:<{}}  {}", route_text(r), width,
+                                     !planned.possible  ? paint(s, tone::bad, why_impossible(r, s.parse.server_version))
+                                     : !by_name.empty() ? "← " + by_name
+                                     : !result.possible ? std::string("not planned")
+                                     : md::at(r, s.parse.server_version).accepts.empty() ? std::string("needs no scope")
+                                                                                         : std::string("-")));
     }
     a.object = json_text({{"scopes", names_json(result.scopes)}, {"unlocks", result.unlocks}, {"routes", routes}});
     a.line = result.possible ? fmt::format("{}: {}  (passes the scope check of {} routes)",
@@ -159,8 +157,8 @@ answer audit(settings const& s)
     json list = json::array();
     for (auto const& d : found) {
         list.push_back({{"scope", ms::name(d.granted)},
-                        {"method", d.where->method},
-                        {"route", d.where->path},
+                        {"method", d.where.method},
+                        {"route", d.where.path},
                         {"hierarchy_says", true},
                         {"mastodon_says", false}});
     }
@@ -170,8 +168,8 @@ answer audit(settings const& s)
     for (std::size_t i = 0; i < found.size(); ++i) {
         if (i == 0 || found[i].granted != found[i - 1].granted)
             a.text.push_back(fmt::format("{} is refused on:", paint(s, tone::bold, ms::name(found[i].granted))));
-        a.text.push_back(fmt::format("  {:<52} accepts {}", route_text(*found[i].where),
-                                     names(md::at(*found[i].where, s.parse.server_version).accepts)));
+        a.text.push_back(fmt::format("  {:<52} accepts {}", route_text(found[i].where),
+                                     names(md::at(found[i].where, s.parse.server_version).accepts)));
     }
     return a;
 }
