@@ -60,12 +60,17 @@ std::string_view routes_revision() noexcept;
 // of another version is returned only when none of `v` matches (check exists_at). nullptr if none.
 route const* match(std::string_view method, std::string_view path, version const& v = newest_release) noexcept;
 
+// Every answer of Mastodon's checks below starts alike: `ok` (Mastodon lets it through; the result
+// converts to bool as it), `status` (the HTTP status Mastodon answers) and `reason` (why, for people,
+// a fixed text; "" where there is nothing to say). A plan, which is no request, has `ok` and `reason`.
+
 // Does the route let this request through? `token` is the token's written scopes, or nullopt for a
 // request without a token. Mastodon's check is literal: ANY ONE accepted scope, held as written.
 struct access {
-    bool allowed;
-    int status;  // 200, or 401 / 403 as Mastodon answers
+    bool ok;
+    int status;  // 200; 401 or 403 as Mastodon answers; 302 (a redirect to sign in) on the browser pages
     std::string_view reason;
+    explicit operator bool() const noexcept { return ok; }
 };
 access allows(route const& r, std::optional<scope_set> const& token) noexcept;
 
@@ -90,10 +95,11 @@ bool valid_utf8(std::string_view text) noexcept;
 
 // POST /api/v1/apps with `scopes` (nullopt: the parameter was absent; the text as Rails decoded it).
 struct registration {
-    bool accepted;
-    int status;            // 200, 422, or 400 for a parameter that is not UTF-8
-    stored_scopes stored;  // the app's scopes (absent: the default scope; blank: none at all)
-    std::string error;     // Mastodon's message on 422 or 400, else ""
+    bool ok;
+    int status;               // 200, 422, or 400 for a parameter that is not UTF-8
+    std::string_view reason;  // Mastodon's message on 422 or 400, else ""
+    stored_scopes stored;     // the app's scopes (absent: the default scope; blank: none at all)
+    explicit operator bool() const noexcept { return ok; }
 };
 registration register_app(std::optional<std::string_view> scopes, version const& server);
 
@@ -105,14 +111,15 @@ registration register_app(std::optional<std::string_view> scopes, version const&
 // and joining. With no scope parameter the token gets the default scope if the app registered it.
 enum class grant_type { authorization_code, client_credentials };
 struct authorization {
-    bool accepted;
-    int status;                               // 200, or 400 with error "invalid_scope" (or "invalid_request")
+    bool ok;
+    int status;                               // 200, or 400 with oauth_error "invalid_scope" (or "invalid_request")
+    std::string_view reason;                  // why, for people ("" when accepted)
+    std::string_view oauth_error;             // the OAuth error code: "invalid_scope", "invalid_request" or ""
     stored_scopes scopes;                     // what the token gets, in Doorkeeper's order
     std::vector<std::string> not_registered;  // requested names the app may not have: scopes in id order,
                                               // then names the data does not know, as written
     scope_set covered_by_hierarchy;           // ...of which the app's scopes would grant these (documented hierarchy)
-    std::string_view error;                   // "invalid_scope", "invalid_request" or ""
-    std::string_view reason;                  // why, for people ("" when accepted)
+    explicit operator bool() const noexcept { return ok; }
 };
 authorization authorize(stored_scopes const& registered, std::optional<std::string_view> requested, grant_type grant,
                         version const& server);
@@ -140,10 +147,12 @@ struct planned_route {
     std::optional<scope> served_by;
 };
 struct plan_result {
-    bool possible;  // false if a route cannot be served by any token at this version
+    bool ok;                  // false if a route cannot be served by any token at this version
+    std::string_view reason;  // why not ("" when ok)
     scope_set scopes;
     std::size_t unlocks;                // routes of the table whose scope check the set passes
     std::vector<planned_route> routes;  // every wanted route, in the order given
+    explicit operator bool() const noexcept { return ok; }
 };
 plan_result plan(std::span<route const* const> wanted, version const& server);
 

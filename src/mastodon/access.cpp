@@ -29,7 +29,7 @@ bool unicode_space(char32_t c)
            (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
 }
 
-std::string registration_error(version const& server)
+std::string_view registration_error(version const& server)
 {
     return detail::table::registration_message_those.contains(server)
                ? "Validation failed: Scopes doesn't match those configured on the server."
@@ -104,56 +104,79 @@ bool ruby_blank(std::string_view text) noexcept
 access allows(route const& r, std::optional<scope_set> const& token) noexcept
 {
     switch (r.token) {
-    case token_mode::none: return {true, 200, "the route reads no token"};
+    case token_mode::none: return {.ok = true, .status = 200, .reason = "the route reads no token"};
     case token_mode::client_credentials:
-        return {true, 200, "the app authenticates with its client id and secret; an access token plays no part"};
+        return {.ok = true,
+                .status = 200,
+                .reason = "the app authenticates with its client id and secret; an access token plays no part"};
     case token_mode::signature:
-        return {false, 401, "needs HTTP message signatures (FASP); an OAuth token does not count"};
-    case token_mode::forbidden: return {false, 403, "Mastodon answers 403 to every request here"};
+        return {.ok = false,
+                .status = 401,
+                .reason = "needs HTTP message signatures (FASP); an OAuth token does not count"};
+    case token_mode::forbidden:
+        return {.ok = false, .status = 403, .reason = "Mastodon answers 403 to every request here"};
     case token_mode::user_session:
-        return {false, 302,
-                "needs a signed-in browser session (a redirect to sign in); an access token does not count"};
+        return {.ok = false,
+                .status = 302,
+                .reason = "needs a signed-in browser session (a redirect to sign in); an access token does not count"};
     case token_mode::any_token:
-        if (!token) return {false, 401, "needs a token (any valid one)"};
-        return {true, 200, "any valid token passes, whatever its scopes"};
+        if (!token) return {.ok = false, .status = 401, .reason = "needs a token (any valid one)"};
+        return {.ok = true, .status = 200, .reason = "any valid token passes, whatever its scopes"};
     case token_mode::user:
-        if (!token) return {false, 401, "needs a user's token"};
-        if (r.accepts.empty()) return {true, 200, "any user's token passes; the route checks no scope"};
+        if (!token) return {.ok = false, .status = 401, .reason = "needs a user's token"};
+        if (r.accepts.empty())
+            return {.ok = true, .status = 200, .reason = "any user's token passes; the route checks no scope"};
         break;
     case token_mode::optional:
-        if (!token) return {true, 200, "public: no token is needed (a token, if sent, must hold an accepted scope)"};
+        if (!token)
+            return {.ok = true,
+                    .status = 200,
+                    .reason = "public: no token is needed (a token, if sent, must hold an accepted scope)"};
         break;
     case token_mode::required:
-        if (!token) return {false, 401, "needs a token holding one of the accepted scopes"};
+        if (!token) return {.ok = false, .status = 401, .reason = "needs a token holding one of the accepted scopes"};
         break;
     }
-    if (token->intersects(r.accepts)) return {true, 200, "the token holds an accepted scope"};
-    return {false, 403,
+    if (token->intersects(r.accepts)) return {.ok = true, .status = 200, .reason = "the token holds an accepted scope"};
+    return {
+        .ok = false,
+        .status = 403,
+        .reason =
             "the token holds none of the accepted scopes, literally (This action is outside the authorized scopes)"};
 }
 
 registration register_app(std::optional<std::string_view> scopes, version const& server)
 {
     // No parameter: Mastodon's apps controller passes Doorkeeper's default scopes.
-    if (!scopes) return {true, 200, store_scopes(name(default_scope)), ""};
-    if (!valid_utf8(*scopes)) return {false, 400, {}, "invalid byte sequence in UTF-8 (Rails refuses the request)"};
+    if (!scopes) return {.ok = true, .status = 200, .reason = "", .stored = store_scopes(name(default_scope))};
+    if (!valid_utf8(*scopes))
+        return {.ok = false,
+                .status = 400,
+                .reason = "invalid byte sequence in UTF-8 (Rails refuses the request)",
+                .stored = {}};
     auto stored = store_scopes(*scopes);  // the model's scopes= writer, before validation
     if (detail::table::registration_checked.contains(server)) {
         bool const known = std::all_of(stored.names.begin(), stored.names.end(), [&](std::string const& n) {
             auto const found = lookup(n);
             return found && available_at(*found, server);
         });
-        if (!known) return {false, 422, {}, registration_error(server)};
+        if (!known) return {.ok = false, .status = 422, .reason = registration_error(server), .stored = {}};
     }
-    return {true, 200, std::move(stored), ""};  // a blank string registers an app with no scopes
+    return {.ok = true, .status = 200, .reason = "", .stored = std::move(stored)};  // blank: an app with no scopes
 }
 
 authorization authorize(stored_scopes const& registered, std::optional<std::string_view> requested, grant_type grant,
                         version const& server)
 {
-    authorization result{false, 400, {}, {}, {}, "invalid_scope", ""};
+    authorization result{.ok = false,
+                         .status = 400,
+                         .reason = "",
+                         .oauth_error = "invalid_scope",
+                         .scopes = {},
+                         .not_registered = {},
+                         .covered_by_hierarchy = {}};
     if (requested && !valid_utf8(*requested)) {
-        result.error = "invalid_request";
+        result.oauth_error = "invalid_request";
         result.reason = "the scope parameter is not UTF-8, which Rails refuses before Doorkeeper reads it";
         return result;
     }
@@ -197,9 +220,9 @@ authorization authorize(stored_scopes const& registered, std::optional<std::stri
             return result;
         }
     }
-    result.accepted = true;
+    result.ok = true;
     result.status = 200;
-    result.error = "";
+    result.oauth_error = "";
     return result;
 }
 

@@ -89,7 +89,7 @@ std::size_t unlocked_routes(scope_set const& token, version const& server) noexc
 
 plan_result plan(std::span<route const* const> wanted, version const& server)
 {
-    plan_result result{.possible = true, .scopes = {}, .unlocks = 0, .routes = {}};
+    plan_result result{.ok = true, .reason = "", .scopes = {}, .unlocks = 0, .routes = {}};
     std::vector<scope_set> needs;
     for (route const* wanted_route : wanted) {
         auto const then = at(*wanted_route, server);
@@ -97,10 +97,13 @@ plan_result plan(std::span<route const* const> wanted, version const& server)
         bool const possible = exists_at(*wanted_route, server) && then.token != token_mode::user_session &&
                               then.token != token_mode::forbidden;
         if (possible && !then.accepts.empty()) needs.push_back(then.accepts);
-        result.possible = result.possible && possible;
+        if (!possible) {
+            result.ok = false;
+            result.reason = "a wanted route cannot be called with a token at this version";
+        }
         result.routes.push_back({.wanted = *wanted_route, .possible = possible, .served_by = std::nullopt});
     }
-    if (!result.possible) return result;
+    if (!result.ok) return result;
     auto const unlocks = unlocks_by_scope(server);
     if (!needs.empty()) result.scopes = search{std::move(needs), unlocks}.run().scopes;
     result.unlocks = unlocked_routes(result.scopes, server);

@@ -110,36 +110,36 @@ answer authorize(settings const& s, std::string_view registered, std::string_vie
     auto reg_text = read_parameter(s, registered, "REGISTERED");
     if (auto* bad = std::get_if<answer>(&reg_text)) return *bad;
     auto const app = md::register_app(std::get<std::string>(reg_text), s.parse.server_version);
-    if (!app.accepted)
+    if (!app)
         return bad_input_answer(
             fmt::format("REGISTERED: Mastodon {} would not register '{}' ({}: {}), so no such app exists",
-                        ms::to_string(s.parse.server_version), printable(registered), app.status, app.error));
+                        ms::to_string(s.parse.server_version), printable(registered), app.status, app.reason));
     auto req_text = read_parameter(s, requested, "REQUESTED");
     if (auto* bad = std::get_if<answer>(&req_text)) return *bad;
     auto const& parameter = std::get<std::string>(req_text);
     auto const result = md::authorize(app.stored, parameter, s.grant, s.parse.server_version);
     bool const absent = md::ruby_blank(parameter);
     answer a;
-    a.code = result.accepted ? yes : no;
+    a.code = result ? yes : no;
     json not_registered = json::array();
     for (auto const& n : result.not_registered) not_registered.push_back(n);
-    a.object = json_text({{"accepted", result.accepted},
+    a.object = json_text({{"accepted", result.ok},
                           {"not_registered", not_registered},
                           {"covered_by_hierarchy", names_json(result.covered_by_hierarchy)},
                           {"scopes", names_json(result.scopes)},
                           {"status", result.status},
-                          {"error", result.error.empty() ? json(nullptr) : json(result.error)}});
+                          {"error", result.oauth_error.empty() ? json(nullptr) : json(result.oauth_error)}});
     auto const asked =
         absent ? fmt::format(" (no scope requested: the default '{}')", ms::name(ms::default_scope)) : std::string{};
     auto const app_text = app.stored.empty() ? std::string("-") : app.stored.text();
-    if (result.accepted) {
+    if (result) {
         a.line = fmt::format("{}: the token gets '{}'{}", paint(s, tone::good, "accepted"),
                              result.scopes.empty() ? std::string("-") : printable(result.scopes.text()), asked);
         return a;
     }
     std::string listed;
     for (auto const& n : result.not_registered) listed += (listed.empty() ? "" : " ") + printable(n);
-    a.line = fmt::format("{} ({}): {}{}", paint(s, tone::bad, "refused"), result.error,
+    a.line = fmt::format("{} ({}): {}{}", paint(s, tone::bad, "refused"), result.oauth_error,
                          listed.empty() ? std::string(result.reason) : "not registered: " + listed, asked);
     a.text.push_back(a.line);
     if (absent && !listed.empty()) a.text.push_back(fmt::format("  {}", result.reason));

@@ -77,12 +77,12 @@ answer endpoint(settings const& s, std::string_view method, std::string_view pat
     }
     auto const verdict = md::allows(*r, scopes);
     answer a;
-    a.code = !token || verdict.allowed ? yes : no;
+    a.code = !token || verdict.ok ? yes : no;
     a.object = json_text({{"method", r->method},
                           {"route", r->path},
                           {"accepts", names_json(r->accepts)},
                           {"token", md::to_string(r->token)},
-                          {"allowed", token ? json(verdict.allowed) : json(nullptr)},
+                          {"allowed", token ? json(verdict.ok) : json(nullptr)},
                           {"status", token ? json(verdict.status) : json(nullptr)},
                           {"reason", token ? json(verdict.reason) : json(nullptr)}});
     a.line = fmt::format("{} ({}): accepts {}", route_text(*r), md::to_string(r->token), accepts_text(*r));
@@ -91,14 +91,14 @@ answer endpoint(settings const& s, std::string_view method, std::string_view pat
     if (!r->notes.empty()) a.text.push_back(fmt::format("  note     {}", r->notes));
     if (!token) return a;
     auto const outcome =
-        fmt::format("{} ({}): {}", verdict.allowed ? paint(s, tone::good, "allowed") : paint(s, tone::bad, "refused"),
+        fmt::format("{} ({}): {}", verdict.ok ? paint(s, tone::good, "allowed") : paint(s, tone::bad, "refused"),
                     verdict.status, verdict.reason);
     a.line += "; " + outcome;
     a.text.push_back(outcome);
-    if (!verdict.allowed && !r->accepts.empty()) {
+    if (!verdict.ok && !r->accepts.empty()) {
         std::vector<md::route const*> const one{r};
         auto const least = md::plan(one, s.parse.server_version);
-        if (least.possible) a.text.push_back(fmt::format("  least privilege: {}", names(least.scopes)));
+        if (least.ok) a.text.push_back(fmt::format("  least privilege: {}", names(least.scopes)));
         for (auto held : *scopes) {
             auto const via = ms::closure(held) & r->accepts;
             if (!via.empty())
@@ -124,7 +124,7 @@ answer plan(settings const& s, std::vector<std::string> const& requests)
     }
     auto const result = md::plan(wanted, s.parse.server_version);
     answer a;
-    a.code = result.possible ? yes : no;
+    a.code = result.ok ? yes : no;
     json routes = json::array();
     std::size_t width = 0;
     for (auto const* r : wanted) width = std::max(width, route_text(*r).size());
@@ -137,15 +137,15 @@ answer plan(settings const& s, std::vector<std::string> const& requests)
         a.text.push_back(fmt::format("  {:<{}}  {}", route_text(r), width,
                                      !planned.possible  ? paint(s, tone::bad, why_impossible(r, s.parse.server_version))
                                      : !by_name.empty() ? "← " + by_name
-                                     : !result.possible ? std::string("not planned")
+                                     : !result.ok       ? std::string("not planned")
                                      : md::at(r, s.parse.server_version).accepts.empty() ? std::string("needs no scope")
                                                                                          : std::string("-")));
     }
     a.object = json_text({{"scopes", names_json(result.scopes)}, {"unlocks", result.unlocks}, {"routes", routes}});
-    a.line = result.possible ? fmt::format("{}: {}  (passes the scope check of {} routes)",
-                                           paint(s, tone::good, "plan"), names(result.scopes), result.unlocks)
-                             : fmt::format("{}: at {} no token can call every route", paint(s, tone::bad, "no plan"),
-                                           ms::to_string(s.parse.server_version));
+    a.line = result.ok ? fmt::format("{}: {}  (passes the scope check of {} routes)", paint(s, tone::good, "plan"),
+                                     names(result.scopes), result.unlocks)
+                       : fmt::format("{}: at {} no token can call every route", paint(s, tone::bad, "no plan"),
+                                     ms::to_string(s.parse.server_version));
     a.text.insert(a.text.begin(), a.line);
     return a;
 }
@@ -184,12 +184,12 @@ answer register_app(settings const& s, std::optional<std::string_view> scopes)
     }
     auto const result = md::register_app(parameter, s.parse.server_version);
     answer a;
-    a.code = result.accepted ? yes : no;
-    a.object = json_text({{"accepted", result.accepted},
+    a.code = result ? yes : no;
+    a.object = json_text({{"accepted", result.ok},
                           {"stored", names_json(result.stored)},
                           {"status", result.status},
-                          {"error", result.error.empty() ? json(nullptr) : json(result.error)}});
-    if (result.accepted) {
+                          {"error", result.reason.empty() ? json(nullptr) : json(result.reason)}});
+    if (result) {
         a.line = fmt::format("{} ({}): ", paint(s, tone::good, "accepted"), result.status) +
                  (!scopes ? fmt::format("no scopes parameter, so the app gets '{}'", result.stored.text())
                   : result.stored.empty() ? "no scopes at all: the app may later request any scope the server has"
@@ -201,7 +201,7 @@ answer register_app(settings const& s, std::optional<std::string_view> scopes)
                 ms::to_string(s.parse.server_version), ms::to_string(*ms::detail::table::registration_checked.start)));
         return a;
     }
-    a.line = fmt::format("{} ({}): {}", paint(s, tone::bad, "refused"), result.status, result.error);
+    a.line = fmt::format("{} ({}): {}", paint(s, tone::bad, "refused"), result.status, result.reason);
     a.text.push_back(a.line);
     // Which tokens are at fault, read as Doorkeeper reads the string (any whitespace separates).
     auto const lenient = ms::parse(*parameter, {ms::parse_mode::lenient, s.parse.server_version});

@@ -109,10 +109,10 @@ json answer(json const& q)
         auto const scopes = bytes_of(q, "scopes");
         auto const result =
             md::register_app(scopes ? std::optional<std::string_view>(*scopes) : std::nullopt, version_of(q));
-        return {{"accepted", result.accepted},
+        return {{"accepted", result.ok},
                 {"stored", names_json(result.stored.names)},
                 {"status", result.status},
-                {"error", result.error.empty() ? json(nullptr) : text_json(result.error)}};
+                {"error", result.reason.empty() ? json(nullptr) : text_json(std::string(result.reason))}};
     }
     if (op == "authorize") {
         auto const grant_name = q.at("grant").get<std::string>();
@@ -126,14 +126,15 @@ json answer(json const& q)
         auto const v = version_of(q);
         auto const registered = required_bytes(q, "registered");
         auto const app = md::register_app(std::string_view(registered), v);
-        if (!app.accepted) return {{"registered", false}, {"status", app.status}, {"error", text_json(app.error)}};
+        if (!app.ok)
+            return {{"registered", false}, {"status", app.status}, {"error", text_json(std::string(app.reason))}};
         auto const requested = bytes_of(q, "requested");
         auto const result =
             md::authorize(app.stored, requested ? std::optional<std::string_view>(*requested) : std::nullopt, grant, v);
-        return {{"accepted", result.accepted},
+        return {{"accepted", result.ok},
                 {"scopes", names_json(result.scopes.names)},
                 {"status", result.status},
-                {"error", result.error.empty() ? json(nullptr) : json(std::string(result.error))},
+                {"error", result.oauth_error.empty() ? json(nullptr) : json(std::string(result.oauth_error))},
                 {"not_registered", names_json(result.not_registered)}};
     }
     throw std::invalid_argument("unknown op: " + op);
