@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 # Command line: data/scopes.yaml -> the constexpr C++ tables (scope_table.hpp), via scopes.py and the template.
-"""Usage: gen_scope_table.py INPUT.yaml -o OUTPUT.hpp [--abi ABI.hpp]
+"""Usage: gen_scope_table.py INPUT.yaml -o OUTPUT.hpp [--abi ABI.hpp] [--limits LIMITS.hpp]
 
 Validates INPUT.yaml (errors as INPUT.yaml:LINE:COL: error: ..., exit status 1) and writes the C++
 header from scope_table.hpp.in, and with --abi the namespace header from abi.hpp.in: the library's
 namespace named for the SHA-256 of INPUT.yaml. Output files are left untouched when their content
-would not change.
+would not change. With --limits it writes the types' limits (generator/limits.py) from limits.hpp.in.
 """
 
 import argparse
@@ -16,12 +16,14 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import limits  # noqa: E402
 import scopes  # noqa: E402
 from cxx import cxx_string, cxx_version, cxx_words, write_if_changed  # noqa: E402
 from yaml_nodes import ModelError  # noqa: E402
 
 TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scope_table.hpp.in")
 ABI_TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "abi.hpp.in")
+LIMITS_TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "limits.hpp.in")
 
 
 def rows(items, comments=None):
@@ -127,6 +129,7 @@ def main(argv=None):
     parser.add_argument("input", help="the scope data, e.g. data/scopes.yaml")
     parser.add_argument("-o", "--output", required=True, help="the C++ header to write")
     parser.add_argument("--abi", help="the namespace header to write (abi.hpp)")
+    parser.add_argument("--limits", help="the limits header to write (limits.hpp)")
     args = parser.parse_args(argv)
     try:
         registry = scopes.load(args.input)
@@ -139,6 +142,11 @@ def main(argv=None):
     write_if_changed(args.output, render(registry, os.path.basename(args.input)))
     if args.abi:
         write_if_changed(args.abi, render_abi(args.input))
+    if args.limits:
+        with open(LIMITS_TEMPLATE, encoding="utf-8") as f:
+            write_if_changed(args.limits, string.Template(f.read()).substitute(
+                max_pre_release=limits.MAX_PRE_RELEASE, max_build_metadata=limits.MAX_BUILD_METADATA,
+                max_scope_string=limits.MAX_SCOPE_STRING))
     return 0
 
 

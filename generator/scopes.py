@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from limits import MAX_PRE_RELEASE
 from yaml_nodes import STR, ModelError, compose, integer, mapping, sequence, string, version_text
 
 # RFC 6749 section 3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E )
 TOKEN = re.compile(r"[\x21\x23-\x5b\x5d-\x7e]+\Z")
 VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)(?:-([0-9A-Za-z.-]+))?\Z")
 PRE_IDENT = re.compile(r"(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)\Z")
-MAX_PRE_RELEASE = 23  # the C++ version type stores the pre-release inline
 
 CXX_KEYWORDS = frozenset(
     "alignas alignof and and_eq asm auto bitand bitor bool break case catch char char8_t char16_t "

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <mastoscope/detail/abi.hpp>
+#include <mastoscope/detail/limits.hpp>
 
 #include <array>
 #include <compare>
@@ -25,8 +26,8 @@ constexpr std::size_t smaller(std::size_t a, std::size_t b) noexcept { return a 
 // so that a version is a literal type usable in constant expressions and in the generated tables.
 class version {
 public:
-    static constexpr std::size_t max_pre_release = 23;
-    static constexpr std::size_t max_build_metadata = 39;
+    static constexpr std::size_t max_pre_release = detail::limits::max_pre_release;
+    static constexpr std::size_t max_build_metadata = detail::limits::max_build_metadata;
 
     constexpr version() = default;
 

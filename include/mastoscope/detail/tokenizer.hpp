@@ -3,6 +3,7 @@
 #pragma once
 
 #include <mastoscope/detail/abi.hpp>
+#include <mastoscope/detail/limits.hpp>
 
 #include <cstddef>
 #include <string_view>
@@ -11,7 +12,7 @@ MASTOSCOPE_BEGIN_NAMESPACE
 namespace detail {
 
 // The longest scope string parse() reads by default (parse_options::max_length) and a literal may hold.
-inline constexpr std::size_t default_max_length = 65536;
+inline constexpr std::size_t default_max_length = limits::max_scope_string;
 
 namespace bytes {
 
