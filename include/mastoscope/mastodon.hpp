@@ -79,9 +79,9 @@ access allows(route const& r, std::optional<scope_set> const& token) noexcept;
 // order. Names the data does not know are kept: before 3.4.0 an app could register any name.
 struct stored_scopes {
     std::vector<std::string> names;  // in first-occurrence order
-    scope_set known;                 // the names that are scopes of the data (of any version)
+    scope_set as_set;                // the names that are scopes of the data (of any version), as a set
     bool empty() const noexcept { return names.empty(); }
-    bool has_unknown() const noexcept { return names.size() != known.size(); }
+    bool has_unknown() const noexcept { return names.size() != as_set.size(); }
     bool contains(std::string_view name) const noexcept;
     std::string text() const;  // the names joined with single spaces: the stored string
 };

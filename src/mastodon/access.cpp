@@ -66,7 +66,7 @@ stored_scopes store_scopes(std::string_view text)
          token = detail::next_token<detail::bytes::ruby_space>(text, pos)) {
         if (out.contains(token)) continue;
         out.names.emplace_back(token);
-        if (auto const found = lookup(token)) out.known.insert(*found);
+        if (auto const found = lookup(token)) out.as_set.insert(*found);
     }
     return out;
 }
@@ -212,7 +212,7 @@ authorization authorize(stored_scopes const& registered, std::optional<std::stri
         }
         for (auto m : missing) result.not_registered.emplace_back(name(m));
         result.not_registered.insert(result.not_registered.end(), unknown.begin(), unknown.end());
-        result.covered_by_hierarchy = missing & closure_at(registered.known, server);
+        result.covered_by_hierarchy = missing & closure_at(registered.as_set, server);
         if (!result.not_registered.empty()) {
             result.scopes = {};
             result.reason =

@@ -22,7 +22,7 @@ public:
     template <class Token>
     bool take(Token const& token) noexcept
     {
-        return keep(detail::lookup_hashed(token.text(), token.hash), token.first);
+        return note(detail::lookup_hashed(token.text(), token.hash), token.first);
     }
 
     scope_set const& scopes() const noexcept { return scopes_; }
@@ -30,7 +30,8 @@ public:
     char const* where(scope s) const noexcept { return where_[index(s)]; }
 
 private:
-    bool keep(std::optional<scope> found, char const* at) noexcept
+    // Notes a scope written at `at`; false (the parse stops) for no scope, or one written before.
+    bool note(std::optional<scope> found, char const* at) noexcept
     {
         if (!found || scopes_.contains(*found)) return false;
         scopes_.insert(*found);

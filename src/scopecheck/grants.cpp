@@ -159,7 +159,7 @@ answer authorize(settings const& s, std::string_view registered, std::string_vie
         if (auto const found = ms::lookup(n); found && ms::available_at(*found, s.parse.server_version))
             wanted.insert(*found);
     if (!wanted.empty() && !app.stored.empty())
-        a.text.push_back(fmt::format("  To request them, register '{}'.", names(app.stored.known | wanted)));
+        a.text.push_back(fmt::format("  To request them, register '{}'.", names(app.stored.as_set | wanted)));
     return a;
 }
 
