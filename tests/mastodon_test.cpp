@@ -375,4 +375,25 @@ BOOST_AUTO_TEST_CASE(planner_matches_brute_force)
     }
 }
 
+// A refusal carries why each refused name is no scope, as parse() words it, so nobody parses again.
+BOOST_AUTO_TEST_CASE(refusals_say_why)
+{
+    auto const app = md::register_app("read raed read,write", ms::newest_release);
+    BOOST_TEST(!app);
+    BOOST_TEST_REQUIRE(app.refused.size() == 2u);  // read is a scope: nothing to say
+    BOOST_TEST(to_string(app.refused[0].kind()) == "unknown_scope");
+    BOOST_TEST(app.refused[0].token() == "raed");
+    BOOST_TEST(app.refused[0].suggestion() == "read");
+    BOOST_TEST(app.refused[1].token() == "read,write");  // one name to Mastodon, which splits on whitespace only
+    BOOST_TEST(md::register_app("read write", ms::newest_release).refused.empty());
+
+    auto const registered = md::register_app("read", ms::newest_release).stored;
+    auto const asked =
+        md::authorize(registered, "read write crypto", md::grant_type::authorization_code, ms::newest_release);
+    BOOST_TEST(!asked);
+    BOOST_TEST(asked.not_registered.size() == 2u);  // write (a scope the app lacks) and crypto (removed)
+    BOOST_TEST_REQUIRE(asked.refused.size() == 1u);
+    BOOST_TEST(to_string(asked.refused[0].kind()) == "removed");
+}
+
 BOOST_AUTO_TEST_SUITE_END()

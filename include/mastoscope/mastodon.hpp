@@ -96,9 +96,11 @@ bool valid_utf8(std::string_view text) noexcept;
 // POST /api/v1/apps with `scopes` (nullopt: the parameter was absent; the text as Rails decoded it).
 struct registration {
     bool ok;
-    int status;               // 200, 422, or 400 for a parameter that is not UTF-8
-    std::string_view reason;  // Mastodon's message on 422 or 400, else ""
-    stored_scopes stored;     // the app's scopes (absent: the default scope; blank: none at all)
+    int status;                       // 200, 422, or 400 for a parameter that is not UTF-8
+    std::string_view reason;          // Mastodon's message on 422 or 400, else ""
+    stored_scopes stored;             // the app's scopes (absent: the default scope; blank: none at all)
+    std::vector<diagnostic> refused;  // on 422: why each refused name is no scope at the version, as
+                                      // parse() words it (suggestions included; columns within the name)
     explicit operator bool() const noexcept { return ok; }
 };
 registration register_app(std::optional<std::string_view> scopes, version const& server);
@@ -119,6 +121,8 @@ struct authorization {
     std::vector<std::string> not_registered;  // requested names the app may not have: scopes in id order,
                                               // then names the data does not know, as written
     scope_set covered_by_hierarchy;           // ...of which the app's scopes would grant these (documented hierarchy)
+    std::vector<diagnostic> refused;          // ...of which those that are no scope at the version: why, as
+                                              // parse() words it (columns within the name)
     explicit operator bool() const noexcept { return ok; }
 };
 authorization authorize(stored_scopes const& registered, std::optional<std::string_view> requested, grant_type grant,

@@ -36,6 +36,20 @@ std::string_view registration_error(version const& server)
                : "Validation failed: Scopes doesn't match configured on the server.";
 }
 
+// Why each of `names` is no scope at `server`, as parse() words it; names that are scopes give nothing.
+std::vector<diagnostic> why_refused(std::vector<std::string> const& names, version const& server)
+{
+    std::vector<diagnostic> out;
+    for (auto const& n : names) {
+        auto const read = parse(n, {.mode = parse_mode::strict, .server_version = server});
+        auto const& ds = read.diagnostics();
+        if (auto const error = std::find_if(ds.begin(), ds.end(), [](auto const& d) { return d.is_error(); });
+            error != ds.end())
+            out.push_back(*error);
+    }
+    return out;
+}
+
 // Is `name` one the app may have a token for: one of its scopes, or for an app with none, the server's?
 bool allowed_name(stored_scopes const& registered, std::string_view name, version const& server)
 {
@@ -148,7 +162,8 @@ access allows(route const& r, std::optional<scope_set> const& token) noexcept
 registration register_app(std::optional<std::string_view> scopes, version const& server)
 {
     // No parameter: Mastodon's apps controller passes Doorkeeper's default scopes.
-    if (!scopes) return {.ok = true, .status = 200, .reason = "", .stored = store_scopes(name(default_scope))};
+    if (!scopes)
+        return {.ok = true, .status = 200, .reason = "", .stored = store_scopes(name(default_scope)), .refused = {}};
     if (!valid_utf8(*scopes))
         return {.ok = false,
                 .status = 400,
@@ -160,9 +175,14 @@ registration register_app(std::optional<std::string_view> scopes, version const&
             auto const found = lookup(n);
             return found && available_at(*found, server);
         });
-        if (!known) return {.ok = false, .status = 422, .reason = registration_error(server), .stored = {}};
+        if (!known)
+            return {.ok = false,
+                    .status = 422,
+                    .reason = registration_error(server),
+                    .stored = {},
+                    .refused = why_refused(stored.names, server)};
     }
-    return {.ok = true, .status = 200, .reason = "", .stored = std::move(stored)};  // blank: an app with no scopes
+    return {.ok = true, .status = 200, .reason = "", .stored = std::move(stored), .refused = {}};  // blank: no scopes
 }
 
 authorization authorize(stored_scopes const& registered, std::optional<std::string_view> requested, grant_type grant,
@@ -215,6 +235,7 @@ authorization authorize(stored_scopes const& registered, std::optional<std::stri
         result.covered_by_hierarchy = missing & closure_at(registered.as_set, server);
         if (!result.not_registered.empty()) {
             result.scopes = {};
+            result.refused = why_refused(result.not_registered, server);
             result.reason =
                 registered.empty() ? "the server has no such scope" : "the app did not register every requested scope";
             return result;

@@ -149,11 +149,7 @@ answer authorize(settings const& s, std::string_view registered, std::string_vie
         a.text.push_back("  requested scopes with registered ones literally, so it still refuses (issue #22140).");
     }
     // What to change: register the missing names the server has; explain the ones it does not.
-    auto const lenient = ms::parse(parameter, {ms::parse_mode::lenient, s.parse.server_version});
-    for (auto const& d : lenient.diagnostics())
-        if (d.kind() == ms::diagnostic_kind::unknown_scope || d.kind() == ms::diagnostic_kind::not_yet_added ||
-            d.kind() == ms::diagnostic_kind::removed)
-            a.text.push_back(fmt::format("  because {}", d.message()));
+    for (auto const& d : result.refused) a.text.push_back(fmt::format("  because {}", d.message()));
     ms::scope_set wanted;
     for (auto const& n : result.not_registered)
         if (auto const found = ms::lookup(n); found && ms::available_at(*found, s.parse.server_version))

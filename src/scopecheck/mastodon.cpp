@@ -203,12 +203,7 @@ answer register_app(settings const& s, std::optional<std::string_view> scopes)
     }
     a.line = fmt::format("{} ({}): {}", paint(s, tone::bad, "refused"), result.status, result.reason);
     a.text.push_back(a.line);
-    // Which tokens are at fault, read as Doorkeeper reads the string (any whitespace separates).
-    auto const lenient = ms::parse(*parameter, {ms::parse_mode::lenient, s.parse.server_version});
-    for (auto const& d : lenient.diagnostics())
-        if (d.kind() != ms::diagnostic_kind::duplicate && d.kind() != ms::diagnostic_kind::deprecated &&
-            d.kind() != ms::diagnostic_kind::empty)
-            a.text.push_back(fmt::format("  because {}", d.message()));
+    for (auto const& d : result.refused) a.text.push_back(fmt::format("  because {}", d.message()));
     return a;
 }
 
