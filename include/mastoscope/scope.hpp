@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include <mastoscope/detail/scope_hash.hpp>
 #include <mastoscope/detail/scope_table.hpp>
 
 MASTOSCOPE_BEGIN_NAMESPACE
@@ -22,23 +23,6 @@ constexpr std::size_t index(scope s) noexcept { return static_cast<std::size_t>(
 
 // The scope's name exactly as Mastodon spells it, e.g. "read:mutes".
 constexpr std::string_view name(scope s) noexcept { return detail::table::names[index(s)]; }
-
-namespace detail {
-// The perfect hash of the generated table, one byte at a time (a scanner can hash while it reads).
-constexpr std::uint32_t hash_start = table::hash_seed;
-constexpr std::uint32_t hash_step(std::uint32_t h, char c) noexcept
-{
-    return (h ^ static_cast<unsigned char>(c)) * table::hash_prime;
-}
-
-// lookup() for a text whose hash is already known.
-constexpr std::optional<scope> lookup_hashed(std::string_view text, std::uint32_t hash) noexcept
-{
-    auto const slot = table::hash_slots[hash >> (32 - table::hash_bits)];
-    if (slot < 0 || table::names[static_cast<std::size_t>(slot)] != text) return std::nullopt;
-    return static_cast<scope>(slot);
-}
-}  // namespace detail
 
 // The scope with exactly this name (case-sensitive, no trimming), or nullopt. One hash of the text
 // and one comparison, through the generated perfect hash.
