@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 # Command line: data/scopes.yaml -> the constexpr C++ tables (scope_table.hpp), via scopes.py and the template.
+# docs/design.md has the flow; docs/data.md the schema.
 """Usage: gen_scope_table.py INPUT.yaml -o OUTPUT.hpp [--abi ABI.hpp] [--limits LIMITS.hpp]
 
 Validates INPUT.yaml (errors as INPUT.yaml:LINE:COL: error: ..., exit status 1) and writes the C++

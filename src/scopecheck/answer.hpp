@@ -1,5 +1,5 @@
-// What every scopecheck command returns: an exit code, the JSON object of the CLI contract (README, tests/cli/), and
-// text for people.
+// What every scopecheck command returns: an exit code, the JSON object of the CLI contract (docs/cli.md,
+// pinned by tests/cli/), and text for people.
 #pragma once
 
 #include <string>

@@ -1,4 +1,5 @@
 // scopecheck: the command line (CLI11) over mastoscope; each subcommand calls one function of commands.hpp.
+// docs/cli.md is the contract; docs/design.md says how to add a command.
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
