@@ -141,7 +141,7 @@ std::string_view to_string(parse_mode mode) noexcept
 
 std::optional<parse_mode> parse_mode_from(std::string_view name) noexcept
 {
-    for (auto mode : {parse_mode::strict, parse_mode::query, parse_mode::lenient})
+    for (auto mode : parse_modes)
         if (to_string(mode) == name) return mode;
     return std::nullopt;
 }

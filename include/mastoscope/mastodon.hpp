@@ -4,6 +4,7 @@
 
 #include <mastoscope/detail/abi.hpp>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -112,6 +113,8 @@ registration register_app(std::optional<std::string_view> scopes, version const&
 // checks the raw parameter (a tab, CR or LF refuses it); client_credentials checks it after splitting
 // and joining. With no scope parameter the token gets the default scope if the app registered it.
 enum class grant_type { authorization_code, client_credentials };
+inline constexpr std::array<grant_type, 2> grant_types{grant_type::authorization_code, grant_type::client_credentials};
+std::string_view to_string(grant_type grant) noexcept;  // "authorization_code", "client_credentials"
 struct authorization {
     bool ok;
     int status;                               // 200, or 400 with oauth_error "invalid_scope" (or "invalid_request")

@@ -3,6 +3,7 @@
 
 #include <mastoscope/detail/abi.hpp>
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <optional>
@@ -23,6 +24,8 @@ enum class parse_mode {
     query,    // a raw URL query or form value: '+' is a space, %XX is decoded, then strict
     lenient,  // commas and any ASCII whitespace also separate; unknown tokens are only warnings
 };
+// Every mode, in the order above (their names: to_string).
+inline constexpr std::array<parse_mode, 3> parse_modes{parse_mode::strict, parse_mode::query, parse_mode::lenient};
 
 struct parse_options {
     parse_mode mode = parse_mode::strict;

@@ -159,6 +159,11 @@ access allows(route const& r, std::optional<scope_set> const& token) noexcept
             "the token holds none of the accepted scopes, literally (This action is outside the authorized scopes)"};
 }
 
+std::string_view to_string(grant_type grant) noexcept
+{
+    return grant == grant_type::client_credentials ? "client_credentials" : "authorization_code";
+}
+
 registration register_app(std::optional<std::string_view> scopes, version const& server)
 {
     // No parameter: Mastodon's apps controller passes Doorkeeper's default scopes.

@@ -23,6 +23,7 @@
 namespace {
 
 namespace ms = mastoscope;
+namespace md = mastoscope::mastodon;
 using namespace scopecheck;
 
 CLI::Validator const version_check{[](std::string& text) {
@@ -31,6 +32,15 @@ CLI::Validator const version_check{[](std::string& text) {
                                                   : "not a version such as 4.3.0, 4.4.0-rc.2 or 4.3.0+glitch: " + text;
                                    },
                                    ""};
+
+// The names of every value of an enum that has a to_string: what an option accepts.
+template <class Values>
+std::vector<std::string> names_of(Values const& values)
+{
+    std::vector<std::string> out;
+    for (auto v : values) out.emplace_back(to_string(v));
+    return out;
+}
 
 bool use_color(std::string const& choice)
 {
@@ -97,8 +107,8 @@ private:
         "Answers questions about Mastodon's OAuth scopes exactly: what a set grants, whether a scope\n"
         "string is valid at a server version, and how Mastodon's literal registration rule decides."};
     bool json_ = false;
-    std::string server_version_ = ms::to_string(ms::newest_release), mode_ = "strict", color_ = "auto";
-    std::string grant_ = "authorization_code";
+    std::string server_version_ = ms::to_string(ms::newest_release), color_ = "auto";
+    std::string mode_{ms::to_string(settings{}.parse.mode)}, grant_{md::to_string(settings{}.grant)};  // the defaults
     std::deque<std::string> values_;
     std::vector<command> commands_;
 };
@@ -162,7 +172,7 @@ std::vector<command> command_line::make_commands()
     authorize.arguments = [this, add = authorize.arguments](CLI::App& sub) {
         add(sub);
         sub.add_option("--grant-type", grant_, "authorization_code (GET /oauth/authorize) or client_credentials")
-            ->check(CLI::IsMember({"authorization_code", "client_credentials"}))
+            ->check(CLI::IsMember(names_of(md::grant_types)))
             ->capture_default_str();
         sub.footer(
             "REGISTERED is what the app sent to POST /api/v1/apps, read as Mastodon stored it (blank: an app with\n"
@@ -275,7 +285,7 @@ void command_line::add_global_options()
         ->capture_default_str()
         ->type_name("V");
     app_.add_option("--mode", mode_, "How scope strings are read: strict (as Mastodon), query (URL-encoded), lenient")
-        ->check(CLI::IsMember({"strict", "query", "lenient"}))
+        ->check(CLI::IsMember(names_of(ms::parse_modes)))
         ->capture_default_str();
     app_.add_option("--color", color_, "Colour: auto follows NO_COLOR and whether stdout is a terminal")
         ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -324,8 +334,8 @@ settings command_line::make_settings() const
     s.color = use_color(color_);
     s.parse.mode = *ms::parse_mode_from(mode_);
     s.parse.server_version = *ms::parse_version(server_version_);
-    s.grant = grant_ == "client_credentials" ? ms::mastodon::grant_type::client_credentials
-                                             : ms::mastodon::grant_type::authorization_code;
+    for (auto g : md::grant_types)
+        if (md::to_string(g) == grant_) s.grant = g;
     return s;
 }
 
