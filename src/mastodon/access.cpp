@@ -173,7 +173,8 @@ registration register_app(std::optional<std::string_view> scopes, version const&
         return {.ok = false,
                 .status = 400,
                 .reason = "invalid byte sequence in UTF-8 (Rails refuses the request)",
-                .stored = {}};
+                .stored = {},
+                .refused = {}};
     auto stored = store_scopes(*scopes);  // the model's scopes= writer, before validation
     if (detail::table::registration_checked.contains(server)) {
         bool const known = std::all_of(stored.names.begin(), stored.names.end(), [&](std::string const& n) {
@@ -199,7 +200,8 @@ authorization authorize(stored_scopes const& registered, std::optional<std::stri
                          .oauth_error = "invalid_scope",
                          .scopes = {},
                          .not_registered = {},
-                         .covered_by_hierarchy = {}};
+                         .covered_by_hierarchy = {},
+                         .refused = {}};
     if (requested && !valid_utf8(*requested)) {
         result.oauth_error = "invalid_request";
         result.reason = "the scope parameter is not UTF-8, which Rails refuses before Doorkeeper reads it";
