@@ -77,7 +77,7 @@ struct command {
     char const* name;
     char const* help;
     std::function<void(CLI::App&)> arguments;
-    std::function<int(settings const&, streams&)> run;
+    std::function<int(settings const&, streams&, CLI::App const& sub)> run;  // sub: its parsed subcommand
     CLI::App* app = nullptr;
 };
 
@@ -118,13 +118,14 @@ command command_line::pair(char const* name, answer (*function)(settings const&,
 {
     auto& a = value();
     auto& b = value();
-    return {name, help,
-            [=, &a, &b](CLI::App& sub) {
-                sub.add_option(first, a, "A scope string, or - for standard input")->required();
-                sub.add_option(second, b, "A scope string, or - for standard input")->required();
-                sub.footer(fmt::format("Example:\n  {}", example));
-            },
-            [function, &a, &b](settings const& s, streams& io) { return ::run(s, io, function, a, b); }};
+    return {
+        name, help,
+        [=, &a, &b](CLI::App& sub) {
+            sub.add_option(first, a, "A scope string, or - for standard input")->required();
+            sub.add_option(second, b, "A scope string, or - for standard input")->required();
+            sub.footer(fmt::format("Example:\n  {}", example));
+        },
+        [function, &a, &b](settings const& s, streams& io, CLI::App const&) { return ::run(s, io, function, a, b); }};
 }
 
 command command_line::single(char const* name, answer (*function)(settings const&, std::string_view), char const* help,
@@ -136,7 +137,7 @@ command command_line::single(char const* name, answer (*function)(settings const
                 sub.add_option(argument, text, "A scope string, or - for standard input")->required();
                 sub.footer(fmt::format("Example:\n  {}", example));
             },
-            [function, &text](settings const& s, streams& io) {
+            [function, &text](settings const& s, streams& io, CLI::App const&) {
                 return ::run(
                     s, io, [&](std::string_view t) { return function(s, t); }, text);
             }};
@@ -193,7 +194,7 @@ std::vector<command> command_line::make_commands()
                          sub.add_flag("--removed", *removed, "Those removed at or before that version instead");
                          sub.footer("Example:\n  scopecheck list --at 4.2.0 --deprecated");
                      },
-                     [&at, deprecated_only, removed](settings const& s, streams& io) {
+                     [&at, deprecated_only, removed](settings const& s, streams& io, CLI::App const&) {
                          auto const v = at.empty() ? s.parse.server_version : *ms::parse_version(at);
                          return print_answer(s, scopecheck::list(s, v, *deprecated_only, *removed), io);
                      }});
@@ -203,15 +204,14 @@ std::vector<command> command_line::make_commands()
     auto& token = value();
     table.push_back(
         {"endpoint", "Which scopes a route accepts, and whether a token passes (0 yes, 1 no, 2 no route)",
-         [&](CLI::App& sub) {
+         [&method, &path, &token](CLI::App& sub) {
              sub.add_option("METHOD", method, "GET, POST, PUT, PATCH or DELETE (HEAD is answered as GET)")->required();
              sub.add_option("PATH", path, "A concrete path such as /api/v1/accounts/109/statuses")->required();
              sub.add_option("--token", token,
                             "The token's scopes, or - for one scope string per line of standard input");
              sub.footer("Example:\n  scopecheck endpoint GET /api/v1/accounts/relationships --token follow");
          },
-         [&](settings const& s, streams& io) {
-             auto const& sub = *app_.get_subcommand("endpoint");
+         [&method, &path, &token](settings const& s, streams& io, CLI::App const& sub) {
              if (sub.count("--token") == 0)
                  return print_answer(s, scopecheck::endpoint(s, method, path, std::nullopt), io);
              return ::run(
@@ -226,11 +226,14 @@ std::vector<command> command_line::make_commands()
              sub.footer(
                  "Example:\n  scopecheck plan \"GET /api/v1/accounts/verify_credentials\" \"POST /api/v1/statuses\"");
          },
-         [requests](settings const& s, streams& io) { return print_answer(s, scopecheck::plan(s, *requests), io); }});
+         [requests](settings const& s, streams& io, CLI::App const&) {
+             return print_answer(s, scopecheck::plan(s, *requests), io);
+         }});
 
-    table.push_back({"audit", "Every route where the documented hierarchy grants a scope that Mastodon refuses",
-                     [](CLI::App& sub) { sub.footer("Example:\n  scopecheck --json audit"); },
-                     [](settings const& s, streams& io) { return print_answer(s, scopecheck::audit(s), io); }});
+    table.push_back(
+        {"audit", "Every route where the documented hierarchy grants a scope that Mastodon refuses",
+         [](CLI::App& sub) { sub.footer("Example:\n  scopecheck --json audit"); },
+         [](settings const& s, streams& io, CLI::App const&) { return print_answer(s, scopecheck::audit(s), io); }});
 
     auto& registered = value();
     table.push_back(
@@ -244,9 +247,8 @@ std::vector<command> command_line::make_commands()
                  "starts with '-' goes after '--'.\n"
                  "Example:\n  scopecheck register 'read write:statuses'\n  scopecheck register -- '-read'");
          },
-         [this, &registered](settings const& s, streams& io) {
-             if (app_.get_subcommand("register")->count("SCOPES") == 0)
-                 return print_answer(s, scopecheck::register_app(s, std::nullopt), io);
+         [&registered](settings const& s, streams& io, CLI::App const& sub) {
+             if (sub.count("SCOPES") == 0) return print_answer(s, scopecheck::register_app(s, std::nullopt), io);
              return ::run(
                  s, io, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered);
          }});
@@ -343,7 +345,7 @@ int command_line::run(streams& io)
 {
     auto const s = make_settings();
     for (auto const& c : commands_)
-        if (c.app->parsed()) return c.run(s, io);
+        if (c.app->parsed()) return c.run(s, io, *c.app);
     fmt::print(stderr, "scopecheck: error: no command was run (see --help)\n");  // CLI11 requires one: not reached
     return bad_input;
 }
