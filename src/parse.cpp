@@ -82,15 +82,14 @@ parse_result with_warnings(std::string_view text, parser::scope_checker const& c
     return parser::diagnose(text, options).result;
 }
 
-}  // namespace
-
-parse_result parse(std::string_view text, parse_options const& options)
+// The checking policy first: a string with nothing to report but deprecations is done once read.
+// `masks` are those of options.server_version (null before the first scope existed).
+[[gnu::always_inline]] inline parse_result read(std::string_view text, parse_options const& options,
+                                                detail::table::version_masks const* masks)
 {
-    // The checking policy first: a string with nothing to report but deprecations is done once read.
-    if (text.size() <= options.max_length) {
+    if (text.size() <= options.max_length && masks) {
         parser::scope_checker checker;
-        auto const* masks = detail::masks_at(options.server_version);  // null before the first scope existed
-        if (parser::run(options.mode, text, checker) && masks && !checker.scopes().empty() &&
+        if (parser::run(options.mode, text, checker) && !checker.scopes().empty() &&
             checker.scopes().is_subset_of(scope_set::from_words(masks->available))) {
             auto const deprecated = checker.scopes() & scope_set::from_words(masks->deprecated);
             if (deprecated.empty()) return detail::result_builder::valid(checker.scopes());
@@ -99,6 +98,18 @@ parse_result parse(std::string_view text, parse_options const& options)
     }
     return diagnosed(text, options);
 }
+
+constexpr parse_options default_options{};
+constexpr auto const* default_masks = detail::masks_at(default_options.server_version);
+
+}  // namespace
+
+parse_result parse(std::string_view text, parse_options const& options)
+{
+    return read(text, options, detail::masks_at(options.server_version));
+}
+
+parse_result parse(std::string_view text) { return read(text, default_options, default_masks); }
 
 std::optional<version> parse_version(std::string_view text)
 {

@@ -1,11 +1,13 @@
 // Tests for mastoscope/scope.hpp: names, lookup and the server facts of the generated table.
 #include <mastoscope/scope.hpp>
+#include <mastoscope/detail/scope_hash.hpp>
 
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "support.hpp"
 
@@ -35,6 +37,41 @@ BOOST_AUTO_TEST_CASE(lookup_is_exact)
         BOOST_TEST_CONTEXT('"' << text << '"') { BOOST_TEST(!ms::lookup(text).has_value()); }
     BOOST_TEST((ms::lookup("read:statuses") == ms::scope::read_statuses));
     BOOST_TEST((ms::lookup("admin:write:ip_blocks") == ms::scope::admin_write_ip_blocks));
+}
+
+// Every name with one byte changed, one byte short or one byte longer is no scope (or the scope so named).
+BOOST_AUTO_TEST_CASE(lookup_compares_every_byte)
+{
+    for (auto s : test::every_scope()) {
+        std::string const name{ms::name(s)};
+        std::vector<std::string> near{name.substr(0, name.size() - 1), name + "s", name + ' '};
+        for (std::size_t i = 0; i < name.size(); ++i) {
+            auto changed = name;
+            changed[i] = static_cast<char>(changed[i] ^ 0x01);
+            near.push_back(changed);
+        }
+        for (auto const& text : near) {
+            auto const found = ms::lookup(text);
+            BOOST_TEST_CONTEXT('"' << text << '"') { BOOST_TEST((!found || ms::name(*found) == text)); }
+        }
+    }
+}
+
+// The inline comparison behind lookup, at every length and every differing position.
+BOOST_AUTO_TEST_CASE(same_bytes_finds_every_difference)
+{
+    std::string const a(40, 'x');
+    for (std::size_t n = 0; n <= a.size(); ++n) {
+        BOOST_TEST(ms::detail::same_bytes(a.data(), a.data(), n));
+        for (std::size_t i = 0; i < n; ++i) {
+            auto b = a;
+            b[i] = 'y';
+            BOOST_TEST_CONTEXT("n " << n << ", difference at " << i)
+            {
+                BOOST_TEST(!ms::detail::same_bytes(a.data(), b.data(), n));
+            }
+        }
+    }
 }
 
 // The server facts hang together; their values are checked against data/scopes.yaml by the

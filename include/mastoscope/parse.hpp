@@ -131,7 +131,10 @@ private:
 
 // Parses a scope string. Never throws for any input; a valid string allocates nothing, nor does one
 // whose only finding is a deprecated scope that the rest of the string replaces.
-parse_result parse(std::string_view text, parse_options const& options = {});
+parse_result parse(std::string_view text, parse_options const& options);
+// The same with the default options (strict, at newest_release), whose version's masks are found at
+// compile time: what a server that runs the newest release calls on every request.
+parse_result parse(std::string_view text);
 
 // "4.3.0", "4.8.0-alpha.1", "4.4.0-rc.2", "4.3.0+glitch", "4.2.10+hometown-1.1.1" (SemVer 2.0.0); anything
 // else (spaces, a leading 'v', leading zeros, numbers past 32 bits, a pre-release longer than

@@ -25,7 +25,8 @@ std::string check_parse(std::string_view text, mastoscope::parse_options const& 
 std::string check_deterministic(std::string_view text, mastoscope::parse_options const& options);
 
 // parse(), which runs the checking policy first, gives exactly what the diagnosing policy alone gives:
-// the same verdict, scopes, diagnostics (kind, column, token, suggestion, message) and columns.
+// the same verdict, scopes, diagnostics (kind, column, token, suggestion, message) and columns; and so
+// does parse(text), whose default options are fixed at compile time, with those defaults.
 std::string check_policies_agree(std::string_view text, mastoscope::parse_options const& options);
 
 // parse_version(text) accepts exactly MAJOR.MINOR.PATCH[-PRE] (SemVer without build metadata, numbers

@@ -199,9 +199,12 @@ std::string check_deterministic(std::string_view text, ms::parse_options const& 
 
 std::string check_policies_agree(std::string_view text, ms::parse_options const& o)
 {
-    return same(text, o, ms::parse(text, o), ms::parser::diagnose(text, o).result)
+    if (!same(text, o, ms::parse(text, o), ms::parser::diagnose(text, o).result))
+        return "the checking policy and the diagnosing policy disagree";
+    ms::parse_options const defaults{};
+    return same(text, defaults, ms::parse(text), ms::parser::diagnose(text, defaults).result)
                ? ""
-               : "the checking policy and the diagnosing policy disagree";
+               : "parse(text), with the default options, and the diagnosing policy disagree";
 }
 
 }  // namespace invariants
