@@ -22,25 +22,25 @@ inputs make_inputs()
     std::mt19937 rng{42};
     for (int i = 0; i < 64; ++i) {
         ms::scope_set s;
-        for (auto x : ms::scope_set::all())
+        for (auto x : ms::mastodon_scopes())
             if (rng() % 8 == 0) s.insert(x);
         in.ours.push_back(s);
         in.bits.push_back(s.words()[0]);
         bench::naive::token t;
         for (auto x : s) t.emplace(ms::name(x));
         in.sets.push_back(t);
-        in.required.push_back(static_cast<ms::scope>(rng() % ms::scope_count));
+        in.required.push_back(static_cast<ms::scope>(rng() % ms::detail::table::mastodon_count));
     }
     return in;
 }
 
 // The floor's explain: breadth first over parent masks, remembering the child each parent was reached from.
 std::size_t floor_explain(std::uint64_t token, ms::scope required,
-                          std::array<std::uint64_t, ms::scope_count> const& parents)
+                          std::array<std::uint64_t, ms::detail::table::mastodon_count> const& parents)
 {
     auto const r = index(required);
     if (token >> r & 1) return 1;
-    std::array<std::uint8_t, ms::scope_count> via{};
+    std::array<std::uint8_t, ms::detail::table::mastodon_count> via{};
     std::uint64_t frontier = std::uint64_t{1} << r, seen = frontier;
     while (frontier) {
         std::uint64_t next = 0;
@@ -82,8 +82,8 @@ int main(int argc, char** argv)
     static bench::naive const naive;
     static bench::floor const floor;
     static inputs const in = make_inputs();
-    static std::array<std::uint64_t, ms::scope_count> floor_parents{}, floor_implied_by{};
-    for (auto s : ms::scope_set::all()) {
+    static std::array<std::uint64_t, ms::detail::table::mastodon_count> floor_parents{}, floor_implied_by{};
+    for (auto s : ms::mastodon_scopes()) {
         floor_parents[index(s)] = ms::parents(s).words()[0];
         floor_implied_by[index(s)] = ms::implied_by(s).words()[0];
     }

@@ -20,7 +20,8 @@
 
 namespace bench {
 
-static_assert(mastoscope::scope_count <= 64, "the floor keeps a token in one uint64_t");
+// The benchmarks model a Mastodon server: the baselines know Mastodon's scopes, whose ids come first.
+static_assert(mastoscope::detail::table::mastodon_count <= 64, "the floor keeps a token in one uint64_t");
 
 struct naive {
     using token = std::unordered_set<std::string>;
@@ -28,7 +29,7 @@ struct naive {
 
     naive()
     {
-        for (auto s : mastoscope::scope_set::all())
+        for (auto s : mastoscope::mastodon_scopes())
             for (auto p : mastoscope::parents(s))
                 parents[std::string(mastoscope::name(s))].emplace_back(mastoscope::name(p));
     }
@@ -55,7 +56,7 @@ struct naive {
     token close(token const& t) const
     {
         token out;
-        for (auto s : mastoscope::scope_set::all())
+        for (auto s : mastoscope::mastodon_scopes())
             if (grants(t, std::string(mastoscope::name(s)))) out.emplace(mastoscope::name(s));
         return out;
     }
@@ -65,7 +66,7 @@ class floor {
 public:
     floor()
     {
-        for (auto s : mastoscope::scope_set::all()) {
+        for (auto s : mastoscope::mastodon_scopes()) {
             names_[index(s)] = mastoscope::name(s);
             closure_[index(s)] = mastoscope::closure(s).words()[0];
             implied_by_[index(s)] = mastoscope::implied_by(s).words()[0];
@@ -75,7 +76,7 @@ public:
         for (seed_ = 1; seed_ < 1'000'000; ++seed_) {
             slots_.fill(-1);
             bool clash = false;
-            for (std::size_t i = 0; i < mastoscope::scope_count && !clash; ++i) {
+            for (std::size_t i = 0; i < mastoscope::detail::table::mastodon_count && !clash; ++i) {
                 auto& slot = slots_[slot_of(hash(names_[i]))];
                 clash = slot >= 0;
                 slot = static_cast<std::int8_t>(i);
@@ -123,8 +124,8 @@ public:
     std::uint64_t granted_by(mastoscope::scope s) const { return implied_by_[index(s)]; }
 
 private:
-    std::array<std::string_view, mastoscope::scope_count> names_{};
-    std::array<std::uint64_t, mastoscope::scope_count> closure_{}, implied_by_{};
+    std::array<std::string_view, mastoscope::detail::table::mastodon_count> names_{};
+    std::array<std::uint64_t, mastoscope::detail::table::mastodon_count> closure_{}, implied_by_{};
     std::array<std::int8_t, 256> slots_{};
     std::uint32_t seed_ = 1;
 };

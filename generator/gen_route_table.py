@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 # Command line: data/endpoints.yaml (checked against data/scopes.yaml) -> the constexpr route table.
-"""Usage: gen_route_table.py ENDPOINTS.yaml --scopes SCOPES.yaml -o OUTPUT.hpp
+"""Usage: gen_route_table.py ENDPOINTS.yaml --scopes SCOPES.yaml [--servers SERVERS.yaml] -o OUTPUT.hpp
        gen_route_table.py --token-modes OUTPUT.hpp
 
-Errors are reported as FILE:LINE:COL: error: ..., exit status 1. The second form writes the public
+Errors are reported as FILE:LINE:COL: error: ..., exit status 1. --servers gives the names only other
+servers define, which widen the scope sets (routes name Mastodon's scopes only). The second form writes the public
 enum token_mode with its names, from endpoints.TOKEN_MODES. Outputs are left untouched when their
 content would not change.
 """
@@ -17,8 +18,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import endpoints  # noqa: E402
 import scopes  # noqa: E402
+import servers  # noqa: E402
 from cxx import cxx_string, cxx_version, cxx_words, write_if_changed  # noqa: E402
-from yaml_nodes import ModelError  # noqa: E402
+from yaml_nodes import loaded  # noqa: E402
 
 TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "route_table.hpp.in")
 MODES_TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "token_modes.hpp.in")
@@ -54,6 +56,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description="Generate mastoscope's route table from the endpoint YAML.")
     parser.add_argument("input", nargs="?", help="the route data, e.g. data/endpoints.yaml")
     parser.add_argument("--scopes", help="the scope data, e.g. data/scopes.yaml")
+    parser.add_argument("--servers", help="the other servers' data, e.g. data/servers.yaml")
     parser.add_argument("-o", "--output", help="the C++ header to write")
     parser.add_argument("--token-modes", help="write the token_mode header instead")
     args = parser.parse_args(argv)
@@ -62,18 +65,12 @@ def main(argv=None):
         return 0
     if not (args.input and args.scopes and args.output):
         parser.error("ENDPOINTS.yaml, --scopes and -o are required")
-    current = args.scopes  # the file an error is reported against
-    try:
-        registry = scopes.load(current)
-        current = args.input
-        data = endpoints.load(current, registry)
-    except ModelError as err:
-        print(err.format(current), file=sys.stderr)
+    registry = loaded(args.scopes, scopes.load)
+    family = registry and (loaded(args.servers, servers.load, registry) if args.servers else servers.Family([], []))
+    data = family and loaded(args.input, endpoints.load, registry)
+    if data is None:
         return 1
-    except (OSError, UnicodeDecodeError) as err:
-        print(f"{current}: error: cannot read: {err}", file=sys.stderr)
-        return 1
-    word_count = (len(registry.scopes) + 63) // 64
+    word_count = (len(registry.scopes) + len(family.foreign) + 63) // 64
     rows, changes = [], []
     for r in data.routes:
         rows.append(cxx_route(r, word_count, len(changes)))

@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 # Command line: data/scopes.yaml -> the constexpr C++ tables (scope_table.hpp), via scopes.py and the template.
 # docs/design.md has the flow; docs/data.md the schema.
-"""Usage: gen_scope_table.py INPUT.yaml -o OUTPUT.hpp [--abi ABI.hpp] [--limits LIMITS.hpp]
+"""Usage: gen_scope_table.py INPUT.yaml [--servers SERVERS.yaml] -o OUTPUT.hpp [--abi ABI.hpp] [--limits LIMITS.hpp]
 
 Validates INPUT.yaml (errors as INPUT.yaml:LINE:COL: error: ..., exit status 1) and writes the C++
-header from scope_table.hpp.in, and with --abi the namespace header from abi.hpp.in: the library's
-namespace named for the SHA-256 of INPUT.yaml. Output files are left untouched when their content
-would not change. With --limits it writes the types' limits (generator/limits.py) from limits.hpp.in.
+header from scope_table.hpp.in. With --servers, the names only other servers define (validated the
+same way) follow Mastodon's in the scope enum. With --abi it writes the namespace header from
+abi.hpp.in: the library's namespace named for the SHA-256 of the data files. Output files are left
+untouched when their content would not change. With --limits it writes the types' limits
+(generator/limits.py) from limits.hpp.in.
 """
 
 import argparse
@@ -19,8 +21,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import limits  # noqa: E402
 import scopes  # noqa: E402
+import servers  # noqa: E402
 from cxx import cxx_string, cxx_version, cxx_words, write_if_changed  # noqa: E402
-from yaml_nodes import ModelError  # noqa: E402
+from yaml_nodes import loaded  # noqa: E402
 
 TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scope_table.hpp.in")
 ABI_TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "abi.hpp.in")
@@ -55,8 +58,20 @@ def perfect_hash(names):
     raise RuntimeError("no perfect-hash seed found")
 
 
-def render(registry, source):
-    all_scopes = registry.scopes
+def with_foreign(registry, family):
+    """Mastodon's scopes, then the names only other servers define: no parents, no Mastodon history."""
+    by_server = {name: [s.display_name for s in family.servers if name in {w.name for w in s.words}]
+                 for name in family.foreign}
+    extra = []
+    for name in family.foreign:
+        i = len(registry.scopes) + len(extra)
+        extra.append(scopes.Scope(name=name, id=i, node=None, parent_nodes=[], added=None, closure={i},
+                                  implied_by={i}, description="Not a Mastodon scope; defined by " +
+                                  ", ".join(by_server[name]) + "."))
+    return registry.scopes + extra
+
+
+def render(registry, source, all_scopes):
     count = len(all_scopes)
     word_count = (count + 63) // 64
     names = [s.name for s in all_scopes]
@@ -84,6 +99,8 @@ def render(registry, source):
         "added": per_scope(lambda s: cxx_version(s.added)),
         "deprecated": per_scope(lambda s: cxx_version(s.deprecated)),
         "removed": per_scope(lambda s: cxx_version(s.removed)),
+        "mastodon_count": len(registry.scopes),
+        "mastodon_scopes": cxx_words(range(len(registry.scopes)), word_count),
         "version_texts": per_scope(lambda s: "version_text{" + ", ".join(
             cxx_string(str(v) if v else "") for v in (s.added, s.deprecated, s.removed)) + "}"),
         "deprecation_notes": per_scope(lambda s: cxx_string(s.deprecation_note), comment=False),
@@ -105,9 +122,10 @@ def render(registry, source):
     }
     # The intervals between version events: from each event (oldest first) up to the next, which scopes
     # a server has and which of those are deprecated. Before the first event a server has none.
-    events = sorted({v for s in all_scopes for v in (s.added, s.deprecated, s.removed) if v is not None})
+    mastodon = registry.scopes
+    events = sorted({v for s in mastodon for v in (s.added, s.deprecated, s.removed) if v is not None})
     def at(v):
-        have = [s for s in all_scopes if s.added <= v and not (s.removed and s.removed <= v)]
+        have = [s for s in mastodon if s.added <= v and not (s.removed and s.removed <= v)]
         return have, [s for s in have if s.deprecated and s.deprecated <= v]
     values["event_count"] = len(events)
     values["event_masks"] = rows(
@@ -117,32 +135,33 @@ def render(registry, source):
         return string.Template(f.read()).substitute(values)
 
 
-def render_abi(path):
+def render_abi(paths):
     """The namespace header: the data's digest, so that every revision of the data has its own symbols."""
-    with open(path, "rb") as f:
-        digest = hashlib.sha256(f.read()).hexdigest()[:16]
+    digest = hashlib.sha256()
+    for path in paths:
+        with open(path, "rb") as f:
+            digest.update(f.read())
     with open(ABI_TEMPLATE, encoding="utf-8") as f:
-        return string.Template(f.read()).substitute(source=os.path.basename(path), digest=digest)
+        return string.Template(f.read()).substitute(source=" and ".join(os.path.basename(p) for p in paths),
+                                                    digest=digest.hexdigest()[:16])
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description="Generate mastoscope's scope tables from the scope YAML.")
     parser.add_argument("input", help="the scope data, e.g. data/scopes.yaml")
+    parser.add_argument("--servers", help="the other servers' data, e.g. data/servers.yaml")
     parser.add_argument("-o", "--output", required=True, help="the C++ header to write")
     parser.add_argument("--abi", help="the namespace header to write (abi.hpp)")
     parser.add_argument("--limits", help="the limits header to write (limits.hpp)")
     args = parser.parse_args(argv)
-    try:
-        registry = scopes.load(args.input)
-    except ModelError as err:
-        print(err.format(args.input), file=sys.stderr)
+    registry = loaded(args.input, scopes.load)
+    family = registry and (loaded(args.servers, servers.load, registry) if args.servers else servers.Family([], []))
+    if family is None:
         return 1
-    except (OSError, UnicodeDecodeError) as err:
-        print(f"{args.input}: error: cannot read: {err}", file=sys.stderr)
-        return 1
-    write_if_changed(args.output, render(registry, os.path.basename(args.input)))
+    all_scopes = with_foreign(registry, family)
+    write_if_changed(args.output, render(registry, os.path.basename(args.input), all_scopes))
     if args.abi:
-        write_if_changed(args.abi, render_abi(args.input))
+        write_if_changed(args.abi, render_abi([args.input] + ([args.servers] if args.servers else [])))
     if args.limits:
         with open(LIMITS_TEMPLATE, encoding="utf-8") as f:
             write_if_changed(args.limits, string.Template(f.read()).substitute(

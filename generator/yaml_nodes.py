@@ -4,6 +4,8 @@
 Errors carry the node's position so that the generator can report `FILE:LINE:COL: error: ...`.
 """
 
+import sys
+
 import yaml
 
 STR = "tag:yaml.org,2002:str"
@@ -89,3 +91,14 @@ def integer(node, what):
     if value < 0:
         raise ModelError(node.start_mark, f"{what} must not be negative")
     return value
+
+
+def loaded(path, load, *args):
+    """load(path, *args), or None once the error is printed as PATH:LINE:COL: error: ... on stderr."""
+    try:
+        return load(path, *args)
+    except ModelError as err:
+        print(err.format(path), file=sys.stderr)
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"{path}: error: cannot read: {err}", file=sys.stderr)
+    return None

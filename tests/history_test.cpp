@@ -24,10 +24,10 @@ BOOST_AUTO_TEST_SUITE(history_hpp)
 // Every version event of every scope in the data, on both sides of the boundary.
 BOOST_AUTO_TEST_CASE(every_boundary_of_every_scope)
 {
-    for (auto s : test::every_scope()) {
+    for (auto s : test::every_mastodon_scope()) {
         BOOST_TEST_CONTEXT(ms::name(s))
         {
-            auto const from = ms::added_in(s);
+            auto const from = *ms::added_in(s);
             BOOST_TEST(!ms::available_at(s, just_before(from)));
             BOOST_TEST(ms::available_at(s, from));
             BOOST_TEST(ms::scopes_at(from).contains(s));
@@ -46,6 +46,23 @@ BOOST_AUTO_TEST_CASE(every_boundary_of_every_scope)
             } else {
                 BOOST_TEST(!ms::deprecated_at(s, ms::newest_release));
             }
+        }
+    }
+}
+
+// A name only other servers define has no Mastodon history and no Mastodon release accepts it.
+BOOST_AUTO_TEST_CASE(names_of_other_servers_are_never_available)
+{
+    auto const others = scope_set::all() - ms::mastodon_scopes();
+    BOOST_TEST(!others.empty());
+    for (auto s : others) {
+        BOOST_TEST_CONTEXT(ms::name(s))
+        {
+            BOOST_TEST(!ms::added_in(s).has_value());
+            BOOST_TEST(!ms::deprecated_in(s).has_value());
+            BOOST_TEST(!ms::removed_in(s).has_value());
+            for (auto const& v : test::boundary_versions()) BOOST_TEST(!ms::available_at(s, v));
+            BOOST_TEST(!ms::min_version({s}).has_value());
         }
     }
 }

@@ -1,4 +1,5 @@
 // Tests for mastoscope/scope.hpp: names, lookup and the server facts of the generated table.
+#include <mastoscope/history.hpp>
 #include <mastoscope/scope.hpp>
 #include <mastoscope/detail/scope_hash.hpp>
 
@@ -32,11 +33,15 @@ BOOST_AUTO_TEST_CASE(every_name_looks_up_to_its_scope)
 // Mastodon compares names exactly: no case folding, trimming, aliases or prefixes.
 BOOST_AUTO_TEST_CASE(lookup_is_exact)
 {
-    for (auto text : {"Read", "READ", " read", "read ", "read,write", "admin", "read:", "read:statuses:x", "", ":read",
+    for (auto text : {"Read", "READ", " read", "read ", "read,write", "Admin", "read:", "read:statuses:x", "", ":read",
                       "read::statuses", "read:me", "read:collection", "readwrite"})
         BOOST_TEST_CONTEXT('"' << text << '"') { BOOST_TEST(!ms::lookup(text).has_value()); }
     BOOST_TEST((ms::lookup("read:statuses") == ms::scope::read_statuses));
     BOOST_TEST((ms::lookup("admin:write:ip_blocks") == ms::scope::admin_write_ip_blocks));
+    // `admin` is a scope of other servers, never of Mastodon
+    BOOST_TEST((ms::lookup("admin") == ms::scope::admin));
+    BOOST_TEST(!ms::lookup_mastodon("admin").has_value());
+    BOOST_TEST((ms::lookup_mastodon("read") == ms::scope::read));
 }
 
 // Every name with one byte changed, one byte short or one byte longer is no scope (or the scope so named).
@@ -82,8 +87,13 @@ BOOST_AUTO_TEST_CASE(server_facts)
     BOOST_TEST(ms::available_at(ms::default_scope, ms::newest_release));
     BOOST_TEST(!ms::deprecated_scopes_at(ms::newest_release).contains(ms::default_scope));
     for (auto s : ms::scope_set::all()) {
-        BOOST_TEST_CONTEXT(ms::name(s)) { BOOST_TEST((ms::lookup(ms::name(s)) == s)); }
-        BOOST_TEST(ms::added_in(s) <= ms::newest_release);  // the data describes no release after its newest
+        BOOST_TEST_CONTEXT(ms::name(s))
+        {
+            BOOST_TEST((ms::lookup(ms::name(s)) == s));
+            // the data describes no Mastodon release after its newest; the other servers' names have none
+            BOOST_TEST(ms::added_in(s).has_value() == ms::mastodon_scopes().contains(s));
+            if (auto const added = ms::added_in(s)) BOOST_TEST((*added <= ms::newest_release));
+        }
     }
 }
 

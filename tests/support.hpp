@@ -28,6 +28,15 @@ inline std::vector<mastoscope::scope> every_scope()
     return all;
 }
 
+// The scopes some Mastodon release had (the ids before the names only other servers define).
+inline std::vector<mastoscope::scope> every_mastodon_scope()
+{
+    std::vector<mastoscope::scope> all;
+    for (std::size_t i = 0; i < mastoscope::detail::table::mastodon_count; ++i)
+        all.push_back(static_cast<mastoscope::scope>(i));
+    return all;
+}
+
 // A deterministic stream of random sets; density varies so that small and large sets both occur.
 class random_sets {
 public:
@@ -82,8 +91,8 @@ inline std::vector<mastoscope::version> boundary_versions()
         for (auto const& each : {v, version{v.major(), v.minor(), v.patch(), "rc.1"}})
             if (std::find(all.begin(), all.end(), each) == all.end()) all.push_back(each);
     };
-    for (auto s : every_scope()) {
-        add(mastoscope::added_in(s));
+    for (auto s : every_mastodon_scope()) {
+        add(*mastoscope::added_in(s));
         if (auto v = mastoscope::deprecated_in(s)) add(*v);
         if (auto v = mastoscope::removed_in(s)) add(*v);
     }

@@ -11,8 +11,20 @@
 
 MASTOSCOPE_BEGIN_NAMESPACE
 
-// The release that added the scope, and those that deprecated and removed it (nullopt: not yet).
-constexpr version added_in(scope s) noexcept { return detail::table::added[index(s)]; }
+// Every scope some Mastodon release had; the other scopes are names only other servers define.
+constexpr scope_set mastodon_scopes() noexcept { return scope_set::from_words(detail::table::mastodon_scopes); }
+
+// The scope with exactly this name if some Mastodon release had it (lookup() without the names only
+// other servers define), or nullopt.
+constexpr std::optional<scope> lookup_mastodon(std::string_view text) noexcept
+{
+    auto const found = lookup(text);
+    return found && mastodon_scopes().contains(*found) ? found : std::nullopt;
+}
+
+// The Mastodon release that added the scope (nullopt for a name only other servers define), and those
+// that deprecated and removed it (nullopt: not yet).
+constexpr std::optional<version> added_in(scope s) noexcept { return detail::table::added[index(s)]; }
 constexpr std::optional<version> deprecated_in(scope s) noexcept { return detail::table::deprecated[index(s)]; }
 constexpr std::optional<version> removed_in(scope s) noexcept { return detail::table::removed[index(s)]; }
 // Why the scope is deprecated and what to use instead ("" if it has no note).
@@ -22,8 +34,9 @@ constexpr std::string_view deprecation_note(scope s) noexcept { return detail::t
 // Pre-releases sort before their release, so 4.3.0-rc.1 does not yet have a scope added in 4.3.0.
 constexpr bool available_at(scope s, version const& v) noexcept
 {
+    auto const added = added_in(s);
     auto const gone = removed_in(s);
-    return added_in(s) <= v && !(gone && *gone <= v);
+    return added && *added <= v && !(gone && *gone <= v);
 }
 constexpr bool deprecated_at(scope s, version const& v) noexcept
 {
@@ -66,7 +79,11 @@ constexpr scope_set closure_at(scope_set const& written, version const& v) noexc
 constexpr std::optional<version> min_version(scope_set const& set) noexcept
 {
     version newest{};
-    for (scope s : set) newest = added_in(s) > newest ? added_in(s) : newest;
+    for (scope s : set) {
+        auto const added = added_in(s);
+        if (!added) return std::nullopt;  // no Mastodon release has it
+        newest = *added > newest ? *added : newest;
+    }
     for (scope s : set)
         if (!available_at(s, newest)) return std::nullopt;
     return newest;

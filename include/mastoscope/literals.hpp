@@ -25,7 +25,7 @@ struct literal_reading {
 constexpr literal_reading read_scope_name(std::string_view token) noexcept
 {
     auto const found = lookup(token);
-    if (!found) return {{}, literal_error::unknown_scope, token};
+    if (!found || !added_in(*found)) return {{}, literal_error::unknown_scope, token};  // not a Mastodon name
     if (!available_at(*found, newest_release)) return {{}, literal_error::not_available, token};
     return {scope_set{*found}, literal_error::none, {}};
 }

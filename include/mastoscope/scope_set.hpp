@@ -51,12 +51,15 @@ public:
         friend class scope_set;
         constexpr iterator(words_type const* words, std::size_t word) noexcept : words_{words}, word_{word}
         {
-            if (word_ < words_->size()) bits_ = (*words_)[word_];
-            settle();
+            if (word_ < words_->size()) {
+                bits_ = (*words_)[word_];
+                settle();
+            }
         }
-        constexpr void settle() noexcept  // move to the next set bit, or to the end
+        // From a word inside the set: move to the next set bit, or to the end (word_ == size, no bits).
+        constexpr void settle() noexcept
         {
-            while (bits_ == 0 && word_ < words_->size()) bits_ = ++word_ < words_->size() ? (*words_)[word_] : 0;
+            while (bits_ == 0 && ++word_ < words_->size()) bits_ = (*words_)[word_];
         }
         words_type const* words_ = nullptr;
         std::size_t word_ = 0;

@@ -80,7 +80,7 @@ stored_scopes store_scopes(std::string_view text)
          token = detail::next_token<detail::bytes::ruby_space>(text, pos)) {
         if (out.contains(token)) continue;
         out.names.emplace_back(token);
-        if (auto const found = lookup(token)) out.as_set.insert(*found);
+        if (auto const found = lookup_mastodon(token)) out.as_set.insert(*found);
     }
     return out;
 }
@@ -232,7 +232,7 @@ authorization authorize(stored_scopes const& registered, std::optional<std::stri
         std::vector<std::string> unknown;
         for (auto const& n : result.scopes.names) {
             if (allowed_name(registered, n, server)) continue;
-            if (auto const found = lookup(n))
+            if (auto const found = lookup_mastodon(n))
                 missing.insert(*found);
             else
                 unknown.push_back(n);

@@ -111,7 +111,9 @@ void scope_reader::known(scope s, std::string_view token, std::size_t column)
 {
     if (!available_.contains(s)) {
         auto const& v = options_.server_version;
-        if (v < added_in(s)) {
+        auto const added = added_in(s);
+        if (!added) return unknown(token, column);  // a name only other servers define
+        if (v < *added) {
             return report(diagnostic_kind::not_yet_added, severity::error, column, token, "",
                           fmt::format("'{}' was added in {}; the server runs {}", token,
                                       detail::table::version_texts[index(s)].added, to_string(v)));

@@ -66,7 +66,7 @@ std::optional<suggestion> letter_case(std::string_view token)
     std::string lower(token);
     std::transform(lower.begin(), lower.end(), lower.begin(),
                    [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
-    if (lower == token || !lookup(lower)) return std::nullopt;
+    if (lower == token || !lookup_mastodon(lower)) return std::nullopt;
     return suggestion{lower, suggestion::reason::letter_case};
 }
 
@@ -75,7 +75,7 @@ std::optional<suggestion> spelling(std::string_view token, version const& server
     std::optional<scope> best;
     std::size_t best_distance = max_spelling_distance + 1;
     bool best_available = false;
-    for (scope s : scope_set::all()) {
+    for (scope s : mastodon_scopes()) {
         auto const d = edit_distance(token, name(s), max_spelling_distance);
         if (d > best_distance) continue;
         bool const available = available_at(s, server_version);
@@ -105,7 +105,7 @@ std::optional<suggestion> separators(std::string_view token, version const& serv
     for (auto part = detail::next_token<detail::bytes::mistaken_separator>(token, pos); !part.empty();
          part = detail::next_token<detail::bytes::mistaken_separator>(token, pos)) {
         std::string fixed(part);
-        if (!lookup(part)) {
+        if (!lookup_mastodon(part)) {
             auto const fix = fix_token(part, server_version);
             if (!fix) return std::nullopt;
             fixed = fix->text;

@@ -11,6 +11,7 @@
 #include <mastoscope/mastodon.hpp>
 #include <mastoscope/parse.hpp>
 #include <mastoscope/scope_set.hpp>
+#include <mastoscope/server.hpp>
 
 namespace scopecheck {
 
@@ -22,7 +23,8 @@ enum exit_code : int { yes = 0, no = 1, bad_input = 2 };
 struct settings {
     bool json = false;
     bool color = false;
-    mastoscope::parse_options parse;  // mode and server version
+    mastoscope::parse_options parse;  // mode and server version (Mastodon's, or --server's release)
+    mastoscope::server server;        // --server: Mastodon unless another is named
     mastoscope::mastodon::grant_type grant = mastoscope::mastodon::grant_type::authorization_code;  // authorize
 };
 

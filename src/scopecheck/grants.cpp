@@ -29,7 +29,7 @@ two_sets read_two(settings const& s, std::string_view a, std::string_view a_name
     if (auto* bad = std::get_if<answer>(&ra)) return {{}, {}, std::move(*bad)};
     auto rb = read_scopes(s, b, b_name);
     if (auto* bad = std::get_if<answer>(&rb)) return {{}, {}, std::move(*bad)};
-    return {std::get<ms::parse_result>(ra).scopes(), std::get<ms::parse_result>(rb).scopes(), std::nullopt};
+    return {std::get<ms::scope_set>(ra), std::get<ms::scope_set>(rb), std::nullopt};
 }
 
 std::string chain_text(ms::scope_chain const& chain)
@@ -62,7 +62,10 @@ answer grants(settings const& s, std::string_view granted, std::string_view requ
 {
     auto const sets = read_two(s, granted, "GRANTED", required, "REQUIRED");
     if (sets.error) return *sets.error;
-    return verdict(s, sets.first, sets.second, sets.second - ms::closure(sets.first));
+    // Mastodon's documented hierarchy, or the hierarchy of the --server at its release
+    auto const closure =
+        s.server.name == ms::software::mastodon ? ms::closure(sets.first) : ms::closure(sets.first, s.server);
+    return verdict(s, sets.first, sets.second, sets.second - closure);
 }
 
 answer explain(settings const& s, std::string_view granted, std::string_view required)

@@ -33,12 +33,24 @@ answer not_a_scope(settings const& s, std::string_view text)
     return bad_input_answer(fmt::format("SCOPE must be one scope name, not '{}'", printable(text)));
 }
 
+// The names another server defines at a release (the data records no deprecation or removal there).
+answer list_other(settings const& s, ms::server const& on, bool deprecated_or_removed)
+{
+    auto const chosen = deprecated_or_removed ? ms::scope_set{} : ms::vocabulary(on);
+    answer a;
+    a.object = json_text({{"scopes", names_json(chosen)}});
+    a.line = chosen.empty() ? "" : ms::to_string(chosen);
+    for (auto sc : chosen) a.text.emplace_back(ms::name(sc));
+    if (chosen.empty()) a.text.push_back(paint(s, tone::dim, "(no scopes)"));
+    return a;
+}
+
 }  // namespace
 
 answer info(settings const& s, std::string_view scope_name)
 {
     auto const found = ms::lookup(scope_name);
-    if (!found) return not_a_scope(s, scope_name);
+    if (!found || !ms::added_in(*found)) return not_a_scope(s, scope_name);  // no name of Mastodon's
     auto const sc = *found;
     auto implies = ms::closure(sc), by = ms::implied_by(sc);
     implies.erase(sc);
@@ -55,7 +67,7 @@ answer info(settings const& s, std::string_view scope_name)
                           {"description", ms::description(sc)}});
     auto const status = status_at(sc, s.parse.server_version);
     a.line = fmt::format("{}: {} (added {}{}{})", paint(s, tone::bold, ms::name(sc)), ms::description(sc),
-                         ms::to_string(ms::added_in(sc)), status.empty() ? "" : "; ", status);
+                         version_text(ms::added_in(sc)), status.empty() ? "" : "; ", status);
     std::string deprecated = version_text(ms::deprecated_in(sc));
     if (!ms::deprecation_note(sc).empty()) deprecated += fmt::format(" ({})", ms::deprecation_note(sc));
     std::string refs;
@@ -65,7 +77,7 @@ answer info(settings const& s, std::string_view scope_name)
               fmt::format("  children    {}", names(ms::children(sc))),
               fmt::format("  implies     {}", names(implies)),
               fmt::format("  implied by  {}", names(by)),
-              fmt::format("  added       {}", ms::to_string(ms::added_in(sc))),
+              fmt::format("  added       {}", version_text(ms::added_in(sc))),
               fmt::format("  deprecated  {}", deprecated),
               fmt::format("  removed     {}", version_text(ms::removed_in(sc))),
               fmt::format("  refs        {}", refs.empty() ? "-" : refs)};
@@ -75,6 +87,8 @@ answer info(settings const& s, std::string_view scope_name)
 
 answer list(settings const& s, ms::version const& at, bool deprecated_only, bool removed)
 {
+    if (s.server.name != ms::software::mastodon)
+        return list_other(s, ms::server{s.server.name, at}, deprecated_only || removed);
     ms::scope_set chosen;
     for (auto sc : ms::scope_set::all()) {
         auto const gone = ms::removed_in(sc);
@@ -88,11 +102,11 @@ answer list(settings const& s, ms::version const& at, bool deprecated_only, bool
     std::size_t width = 0, added_width = 0;
     for (auto sc : chosen) {
         width = std::max(width, ms::name(sc).size());
-        added_width = std::max(added_width, ms::to_string(ms::added_in(sc)).size());
+        added_width = std::max(added_width, version_text(ms::added_in(sc)).size());
     }
     for (auto sc : chosen) {
         auto const status = status_at(sc, at);
-        a.text.push_back(fmt::format("{:<{}}  {:<{}} {}{}", ms::name(sc), width, ms::to_string(ms::added_in(sc)),
+        a.text.push_back(fmt::format("{:<{}}  {:<{}} {}{}", ms::name(sc), width, version_text(ms::added_in(sc)),
                                      added_width, status.empty() ? "" : paint(s, tone::warn, status + ": "),
                                      ms::description(sc)));
     }

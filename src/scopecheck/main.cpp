@@ -33,6 +33,21 @@ CLI::Validator const version_check{[](std::string& text) {
                                    },
                                    ""};
 
+std::string server_names()
+{
+    std::string out;
+    for (std::size_t i = 0; i < ms::software_count; ++i)
+        out += fmt::format("{}{}", i == 0 ? "" : ", ", ms::to_string(static_cast<ms::software>(i)));
+    return out;
+}
+
+CLI::Validator const server_check{
+    [](std::string& text) {
+        return ms::parse_server(text) ? std::string{}
+                                      : fmt::format("not NAME[@VERSION] with NAME one of {}: {}", server_names(), text);
+    },
+    ""};
+
 // The names of every value of an enum that has a to_string: what an option accepts.
 template <class Values>
 std::vector<std::string> names_of(Values const& values)
@@ -79,6 +94,9 @@ struct command {
     std::function<void(CLI::App&)> arguments;
     std::function<int(settings const&, streams&, CLI::App const& sub)> run;  // sub: its parsed subcommand
     CLI::App* app = nullptr;
+    // What it answers for a server other than Mastodon: nothing yet, or its answer under the server's
+    // dialect; the route commands need Mastodon's route table.
+    enum class other_servers { not_yet, answered, no_route_table } others = other_servers::not_yet;
 };
 
 // The command line: options and subcommands (CLI11), and the dispatch to commands.hpp.
@@ -107,7 +125,7 @@ private:
         "Answers questions about Mastodon's OAuth scopes exactly: what a set grants, whether a scope\n"
         "string is valid at a server version, and how Mastodon's literal registration rule decides."};
     bool json_ = false;
-    std::string server_version_ = ms::to_string(ms::newest_release), color_ = "auto";
+    std::string server_version_ = ms::to_string(ms::newest_release), color_ = "auto", server_;
     std::string mode_{ms::to_string(settings{}.parse.mode)}, grant_{md::to_string(settings{}.grant)};  // the defaults
     std::deque<std::string> values_;
     std::vector<command> commands_;
@@ -143,19 +161,32 @@ command command_line::single(char const* name, answer (*function)(settings const
             }};
 }
 
+// A command that answers for every server, and one that needs Mastodon's route table.
+command answers_others(command c)
+{
+    c.others = command::other_servers::answered;
+    return c;
+}
+command needs_routes(command c)
+{
+    c.others = command::other_servers::no_route_table;
+    return c;
+}
+
 std::vector<command> command_line::make_commands()
 {
     std::vector<command> table{
-        pair("grants", scopecheck::grants, "Does GRANTED grant every scope of REQUIRED? (0 yes, 1 no)", "GRANTED",
-             "REQUIRED", "scopecheck grants follow read:mutes        # yes: 'follow' grants 'read:mutes'"),
+        answers_others(pair("grants", scopecheck::grants, "Does GRANTED grant every scope of REQUIRED? (0 yes, 1 no)",
+                            "GRANTED", "REQUIRED",
+                            "scopecheck grants follow read:mutes        # yes: 'follow' grants 'read:mutes'")),
         pair("explain", scopecheck::explain,
              "As grants, and says through which parents each scope is granted, or what is missing", "GRANTED",
              "REQUIRED", "scopecheck explain 'read follow' 'read:mutes write:media'"),
         single("validate", scopecheck::validate,
                "Is SCOPES valid at the server version? Errors with column and suggestion", "SCOPES",
                "scopecheck validate 'read raed'"),
-        single("expand", scopecheck::expand, "Every scope SCOPES grants (its closure), in id order", "SCOPES",
-               "scopecheck expand follow"),
+        answers_others(single("expand", scopecheck::expand, "Every scope SCOPES grants (its closure), in id order",
+                              "SCOPES", "scopecheck expand follow")),
         single("normalize", scopecheck::normalize, "The smallest set that grants the same as SCOPES", "SCOPES",
                "scopecheck normalize 'read read:statuses follow write:mutes'"),
         pair("diff", scopecheck::diff, "What A grants that B does not, and the other way round (0 same, 1 different)",
@@ -197,12 +228,13 @@ std::vector<command> command_line::make_commands()
                      [&at, deprecated_only, removed](settings const& s, streams& io, CLI::App const&) {
                          auto const v = at.empty() ? s.parse.server_version : *ms::parse_version(at);
                          return print_answer(s, scopecheck::list(s, v, *deprecated_only, *removed), io);
-                     }});
+                     },
+                     nullptr, command::other_servers::answered});
 
     auto& method = value();
     auto& path = value();
     auto& token = value();
-    table.push_back(
+    table.push_back(needs_routes(
         {"endpoint", "Which scopes a route accepts, and whether a token passes (0 yes, 1 no, 2 no route)",
          [&method, &path, &token](CLI::App& sub) {
              sub.add_option("METHOD", method, "GET, POST, PUT, PATCH or DELETE (HEAD is answered as GET)")->required();
@@ -216,10 +248,10 @@ std::vector<command> command_line::make_commands()
                  return print_answer(s, scopecheck::endpoint(s, method, path, std::nullopt), io);
              return ::run(
                  s, io, [&](std::string_view line) { return scopecheck::endpoint(s, method, path, line); }, token);
-         }});
+         }}));
 
     auto const requests = std::make_shared<std::vector<std::string>>();
-    table.push_back(
+    table.push_back(needs_routes(
         {"plan", "The least-privilege scopes for a token that must call every ROUTE",
          [requests](CLI::App& sub) {
              sub.add_option("ROUTE", *requests, "\"METHOD PATH\", one argument per route")->required();
@@ -228,12 +260,12 @@ std::vector<command> command_line::make_commands()
          },
          [requests](settings const& s, streams& io, CLI::App const&) {
              return print_answer(s, scopecheck::plan(s, *requests), io);
-         }});
+         }}));
 
-    table.push_back(
+    table.push_back(needs_routes(
         {"audit", "Every route where the documented hierarchy grants a scope that Mastodon refuses",
          [](CLI::App& sub) { sub.footer("Example:\n  scopecheck --json audit"); },
-         [](settings const& s, streams& io, CLI::App const&) { return print_answer(s, scopecheck::audit(s), io); }});
+         [](settings const& s, streams& io, CLI::App const&) { return print_answer(s, scopecheck::audit(s), io); }}));
 
     auto& registered = value();
     table.push_back(
@@ -282,10 +314,15 @@ command_line::command_line() : commands_{make_commands()}
 void command_line::add_global_options()
 {
     app_.add_flag("--json", json_, "Answer in JSON: one object, or JSON Lines with '-'");
-    app_.add_option("--server-version", server_version_, "Answer for a server at this Mastodon version")
-        ->check(version_check)
-        ->capture_default_str()
-        ->type_name("V");
+    auto* version = app_.add_option("--server-version", server_version_, "Answer for a server at this Mastodon version")
+                        ->check(version_check)
+                        ->capture_default_str()
+                        ->type_name("V");
+    app_.add_option("--server", server_,
+                    fmt::format("Answer for this server, NAME[@VERSION] (default: mastodon; NAME: {})", server_names()))
+        ->check(server_check)
+        ->type_name("NAME[@V]")
+        ->excludes(version);
     app_.add_option("--mode", mode_, "How scope strings are read: strict (as Mastodon), query (URL-encoded), lenient")
         ->check(CLI::IsMember(names_of(ms::parse_modes)))
         ->capture_default_str();
@@ -336,6 +373,11 @@ settings command_line::make_settings() const
     s.color = use_color(color_);
     s.parse.mode = *ms::parse_mode_from(mode_);
     s.parse.server_version = *ms::parse_version(server_version_);
+    s.server = ms::server{ms::software::mastodon, s.parse.server_version};
+    if (!server_.empty()) {
+        s.server = *ms::parse_server(server_);
+        if (s.server.name == ms::software::mastodon) s.parse.server_version = s.server.release;
+    }
     for (auto g : md::grant_types)
         if (md::to_string(g) == grant_) s.grant = g;
     return s;
@@ -344,8 +386,24 @@ settings command_line::make_settings() const
 int command_line::run(streams& io)
 {
     auto const s = make_settings();
-    for (auto const& c : commands_)
-        if (c.app->parsed()) return c.run(s, io, *c.app);
+    for (auto const& c : commands_) {
+        if (!c.app->parsed()) continue;
+        if (s.server.name == ms::software::mastodon || c.others == command::other_servers::answered)
+            return c.run(s, io, *c.app);
+        std::string answered;
+        for (auto const& other : commands_)
+            if (other.others == command::other_servers::answered)
+                answered += fmt::format("{}{}", answered.empty() ? "" : ", ", other.name);
+        if (c.others == command::other_servers::no_route_table)
+            fmt::print(stderr, "scopecheck: error: {} needs a route table, which the data has for Mastodon only\n",
+                       c.name);
+        else
+            fmt::print(stderr,
+                       "scopecheck: error: {} answers for Mastodon only so far; for --server {} the commands "
+                       "are {}\n",
+                       c.name, ms::to_string(s.server.name), answered);
+        return bad_input;
+    }
     fmt::print(stderr, "scopecheck: error: no command was run (see --help)\n");  // CLI11 requires one: not reached
     return bad_input;
 }

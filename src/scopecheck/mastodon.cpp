@@ -73,7 +73,7 @@ answer endpoint(settings const& s, std::string_view method, std::string_view pat
     if (token) {
         auto parsed = read_scopes(s, *token, "TOKEN");
         if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
-        scopes = std::get<ms::parse_result>(parsed).scopes();
+        scopes = std::get<ms::scope_set>(parsed);
     }
     auto const verdict = md::allows(*r, scopes);
     answer a;

@@ -118,15 +118,25 @@ answer error_answer(std::string_view text, std::string_view argument, mastoscope
     return a;
 }
 
-std::variant<mastoscope::parse_result, answer> read_scopes(settings const& s, std::string_view text,
-                                                           std::string_view argument)
+std::variant<mastoscope::scope_set, answer> read_scopes(settings const& s, std::string_view text,
+                                                        std::string_view argument)
 {
-    auto result = mastoscope::parse(text, s.parse);
-    if (result) return result;
-    auto const& diagnostics = result.diagnostics();
-    return error_answer(text, argument, *std::find_if(diagnostics.begin(), diagnostics.end(), [](auto const& d) {
-                            return d.is_error();
-                        }));
+    namespace ms = mastoscope;
+    auto const result = ms::parse(text, s.parse);
+    auto scopes = result.scopes();
+    for (auto const& d : result.diagnostics()) {
+        if (!d.is_error()) continue;
+        bool const about_the_name = d.kind() == ms::diagnostic_kind::unknown_scope ||
+                                    d.kind() == ms::diagnostic_kind::not_yet_added ||
+                                    d.kind() == ms::diagnostic_kind::removed;
+        if (s.server.name != ms::software::mastodon && about_the_name)
+            if (auto const found = ms::lookup(d.token())) {
+                scopes.insert(*found);
+                continue;
+            }
+        return error_answer(text, argument, d);
+    }
+    return scopes;
 }
 
 std::variant<std::string, answer> read_parameter(settings const& s, std::string_view text, std::string_view argument)

@@ -36,9 +36,10 @@ inline constexpr std::size_t max_carets = 20;
 std::string more_line(std::size_t hidden, std::size_t indent);
 
 // Parses a command's scope-string argument at the server version. Errors make a bad_input answer
-// naming the argument (e.g. "REQUIRED") with the first error, its column and a caret.
-std::variant<mastoscope::parse_result, answer> read_scopes(settings const& s, std::string_view text,
-                                                           std::string_view argument);
+// naming the argument (e.g. "REQUIRED") with the first error, its column and a caret. On a server
+// other than Mastodon, a token may hold any name the data knows, whatever Mastodon says of it.
+std::variant<mastoscope::scope_set, answer> read_scopes(settings const& s, std::string_view text,
+                                                        std::string_view argument);
 
 // A scope parameter as a client sends it, as Mastodon receives it: as written in strict mode; in
 // query mode URL-decoded ('+' is a space, %XX a byte; a bad escape is a bad_input answer); in

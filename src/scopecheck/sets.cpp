@@ -26,14 +26,16 @@ answer expand(settings const& s, std::string_view scopes)
 {
     auto parsed = read_scopes(s, scopes, "SCOPES");
     if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
-    return scope_list(ms::closure_at(std::get<ms::parse_result>(parsed).scopes(), s.parse.server_version));
+    auto const& written = std::get<ms::scope_set>(parsed);
+    if (s.server.name != ms::software::mastodon) return scope_list(ms::closure(written, s.server));
+    return scope_list(ms::closure_at(written, s.parse.server_version));
 }
 
 answer normalize(settings const& s, std::string_view scopes)
 {
     auto parsed = read_scopes(s, scopes, "SCOPES");
     if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
-    return scope_list(ms::normalize(std::get<ms::parse_result>(parsed).scopes()));
+    return scope_list(ms::normalize(std::get<ms::scope_set>(parsed)));
 }
 
 answer diff(settings const& s, std::string_view a_text, std::string_view b_text)
@@ -42,8 +44,8 @@ answer diff(settings const& s, std::string_view a_text, std::string_view b_text)
     if (auto* bad = std::get_if<answer>(&pa)) return *bad;
     auto pb = read_scopes(s, b_text, "B");
     if (auto* bad = std::get_if<answer>(&pb)) return *bad;
-    auto const a = ms::closure_at(std::get<ms::parse_result>(pa).scopes(), s.parse.server_version);
-    auto const b = ms::closure_at(std::get<ms::parse_result>(pb).scopes(), s.parse.server_version);
+    auto const a = ms::closure_at(std::get<ms::scope_set>(pa), s.parse.server_version);
+    auto const b = ms::closure_at(std::get<ms::scope_set>(pb), s.parse.server_version);
     answer out;
     out.code = a == b ? yes : no;
     out.object = json_text({{"only_a", names_json(a - b)}, {"only_b", names_json(b - a)}, {"both", names_json(a & b)}});

@@ -1,0 +1,111 @@
+// The servers of Mastodon's API family (GoToSocial, Akkoma, Pleroma, Pixelfed, Iceshrimp.NET, Sharkey)
+// and what a scope grants on each: a server value NAME[@VERSION], its vocabulary, and its hierarchy.
+#pragma once
+
+#include <mastoscope/detail/abi.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <mastoscope/detail/server_table.hpp>
+#include <mastoscope/history.hpp>
+
+MASTOSCOPE_BEGIN_NAMESPACE
+
+namespace detail {
+constexpr dialects::dialect const& dialect_of(software s) noexcept
+{
+    return dialects::dialects[static_cast<std::size_t>(s)];
+}
+}  // namespace detail
+
+// Every server the data describes, in the order of data/servers.yaml (Mastodon first).
+inline constexpr std::size_t software_count = detail::dialects::software_count;
+
+// The short lower-case name (NAME of NAME[@VERSION]): "mastodon", "gotosocial", "iceshrimp", ...
+constexpr std::string_view to_string(software s) noexcept { return detail::dialect_of(s).name; }
+// As people write it: "GoToSocial", "Iceshrimp.NET".
+constexpr std::string_view display_name(software s) noexcept { return detail::dialect_of(s).display_name; }
+// The newest release the data describes.
+constexpr version newest_release_of(software s) noexcept { return detail::dialect_of(s).newest_release; }
+
+// The server with this short name, or nullopt.
+constexpr std::optional<software> software_from(std::string_view name) noexcept
+{
+    for (std::size_t i = 0; i < software_count; ++i)
+        if (detail::dialects::dialects[i].name == name) return static_cast<software>(i);
+    return std::nullopt;
+}
+
+// A server at a release; left out, the release is the newest the data describes for that server.
+struct server {
+    software name = software::mastodon;
+    version release = newest_release_of(name);
+
+    friend constexpr bool operator==(server const&, server const&) = default;
+};
+
+// "gotosocial", "gotosocial@0.19.1", "mastodon@4.3.0+glitch", "iceshrimp@2025.1.0-beta5.patch2": a
+// short name, then optionally '@' and a version as parse_version reads it; anything else is nullopt.
+std::optional<server> parse_server(std::string_view text);
+// "gotosocial@0.19.1" (with the build metadata the release carries).
+std::string to_string(server const& s);
+
+// Did the server check a token's scopes at its release? (GoToSocial only since 0.19.0: before,
+// every token could call everything.)
+constexpr bool enforces_scopes(server const& s) noexcept
+{
+    auto const since = detail::dialect_of(s.name).enforced_since;
+    return !since || *since <= s.release;
+}
+
+// The names the server defines at its release (for Mastodon, scopes_at).
+constexpr scope_set vocabulary(server const& s) noexcept
+{
+    if (s.name == software::mastodon) return scopes_at(s.release);
+    auto const& d = detail::dialect_of(s.name);
+    auto out = scope_set::from_words(d.always);
+    for (auto i = d.first_step; i < d.end_step; ++i)
+        if (detail::dialects::vocabulary_steps[i].since <= s.release)
+            out |= scope_set::from_words(detail::dialects::vocabulary_steps[i].scopes);
+    return out;
+}
+
+// What one held scope grants on the server under its hierarchy rule, itself included, among the
+// names the server defines at any release (for Mastodon, closure(s)).
+constexpr scope_set grants_on(software server_name, scope held) noexcept
+{
+    if (server_name == software::mastodon) return closure(held);
+    return scope_set::from_words(
+        detail::dialects::other_grants[static_cast<std::size_t>(server_name) - 1][index(held)]);
+}
+
+// What a held set grants on the server at its release: the names it defines there that some held
+// scope grants, and the held names themselves (a name the server does not define grants nothing but
+// itself). Before the server enforced scopes, every scope.
+constexpr scope_set closure(scope_set const& held, server const& s) noexcept
+{
+    if (!enforces_scopes(s)) return scope_set::all();
+    scope_set out;
+    for (scope h : held) out |= grants_on(s.name, h);
+    return (out & vocabulary(s)) | held;
+}
+
+// Does a token holding `held` pass a check for `wanted` on the server?
+constexpr bool grants(scope_set const& held, scope wanted, server const& s) noexcept
+{
+    return closure(held, s).contains(wanted);
+}
+
+// The server's scope that guards what Mastodon's `mastodon_scope` guards, where the server has no
+// scope of that name (Pixelfed's read for read:statuses), or nullopt.
+constexpr std::optional<scope> stands_for(software server_name, scope mastodon_scope) noexcept
+{
+    auto const& d = detail::dialect_of(server_name);
+    for (auto i = d.first_stand; i < d.end_stand; ++i)
+        if (detail::dialects::stands_for[i].mastodon == mastodon_scope) return detail::dialects::stands_for[i].server;
+    return std::nullopt;
+}
+
+MASTOSCOPE_END_NAMESPACE

@@ -1,0 +1,182 @@
+// Tests for mastoscope/server.hpp: server values, and each dialect's vocabulary and hierarchy.
+#include <mastoscope/server.hpp>
+
+#include <boost/test/unit_test.hpp>
+
+#include <string>
+
+#include "support.hpp"
+
+namespace ms = mastoscope;
+using ms::scope;
+using ms::scope_set;
+using ms::server;
+using ms::software;
+using ms::version;
+
+namespace {
+std::vector<software> every_server()
+{
+    std::vector<software> all;
+    for (std::size_t i = 0; i < ms::software_count; ++i) all.push_back(static_cast<software>(i));
+    return all;
+}
+bool grants_on(software sw, scope_set held, scope wanted) { return ms::grants(held, wanted, server{sw}); }
+}  // namespace
+
+// Compile-time answers: the dialects are constexpr tables.
+static_assert(!ms::grants({scope::follow}, scope::read_blocks, server{software::gotosocial, version{0, 19, 1}}));
+static_assert(ms::grants({scope::admin}, scope::admin_read_accounts, server{software::gotosocial}));
+static_assert(ms::server{}.name == software::mastodon && ms::server{}.release == ms::newest_release);
+
+BOOST_AUTO_TEST_SUITE(server_hpp)
+
+BOOST_AUTO_TEST_CASE(server_values_read_and_write)
+{
+    for (auto sw : every_server()) {
+        BOOST_TEST_CONTEXT(ms::to_string(sw))
+        {
+            auto const plain = ms::parse_server(ms::to_string(sw));
+            BOOST_TEST_REQUIRE(plain.has_value());
+            BOOST_TEST((plain->name == sw));
+            BOOST_TEST((plain->release == ms::newest_release_of(sw)));
+            BOOST_TEST((ms::parse_server(ms::to_string(*plain)) == plain));
+            BOOST_TEST(!ms::display_name(sw).empty());
+        }
+    }
+    auto const gts = ms::parse_server("gotosocial@0.19.1");
+    BOOST_TEST_REQUIRE(gts.has_value());
+    BOOST_TEST((*gts == server{software::gotosocial, version{0, 19, 1}}));
+    auto const glitch = ms::parse_server("mastodon@4.3.0+glitch");
+    BOOST_TEST_REQUIRE(glitch.has_value());
+    BOOST_TEST(ms::to_string(*glitch) == "mastodon@4.3.0+glitch");
+    BOOST_TEST(ms::parse_server("iceshrimp@2025.1.0-beta5.patch2").has_value());
+    for (auto bad : {"", "GoToSocial", "gotosocial@", "gotosocial@0.19", "gotosocial@v0.19.1", "nope@1.0.0", "@1.0.0",
+                     "gotosocial@0.19.1@x", " mastodon", "mastodon "})
+        BOOST_TEST_CONTEXT('"' << bad << '"') { BOOST_TEST(!ms::parse_server(bad).has_value()); }
+}
+
+// Laws every hierarchy rule keeps: a held scope grants itself, and closure is monotone.
+BOOST_AUTO_TEST_CASE(every_dialect_is_extensive_and_monotone)
+{
+    test::random_sets sets{7};
+    for (auto sw : every_server()) {
+        BOOST_TEST_CONTEXT(ms::to_string(sw))
+        {
+            for (auto s : scope_set::all()) BOOST_TEST(ms::grants_on(sw, s).contains(s));
+            for (int i = 0; i < 2000; ++i) {
+                auto const a = sets.next(), b = sets.next();
+                auto const here = server{sw};
+                BOOST_TEST(a.is_subset_of(ms::closure(a, here)));
+                BOOST_TEST(ms::closure(a, here).is_subset_of(ms::closure(a | b, here)));
+            }
+        }
+    }
+}
+
+// For Mastodon the server functions answer as the Mastodon core does.
+BOOST_AUTO_TEST_CASE(mastodon_is_the_core)
+{
+    test::random_sets sets{11};
+    for (auto const& v : test::boundary_versions()) {
+        BOOST_TEST((ms::vocabulary(server{software::mastodon, v}) == ms::scopes_at(v)));
+        for (int i = 0; i < 200; ++i) {
+            auto const held = sets.next() & ms::scopes_at(v);
+            BOOST_TEST((ms::closure(held, server{software::mastodon, v}) == ms::closure_at(held, v)));
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(gotosocial)
+{
+    auto const gts = software::gotosocial;
+    auto const v0191 = server{gts, version{0, 19, 1}};
+    // follow is no GoToSocial scope: it grants nothing but itself
+    BOOST_TEST(!ms::grants({scope::follow}, scope::read_blocks, v0191));
+    BOOST_TEST(!ms::vocabulary(v0191).contains(scope::follow));
+    // its seven roots grant by prefix; admin covers the admin scopes, read does not
+    BOOST_TEST(ms::grants({scope::admin}, scope::admin_read_accounts, v0191));
+    BOOST_TEST(ms::grants({scope::read}, scope::read_applications, v0191));
+    BOOST_TEST(!ms::grants({scope::read}, scope::admin_read_accounts, v0191));
+    BOOST_TEST(!ms::grants({scope::read_statuses}, scope::read, v0191));
+    // a granular scope grants only itself, even where a name starts with it
+    BOOST_TEST((ms::grants_on(gts, scope::read_accounts) == scope_set{scope::read_accounts}));
+    // read:custom_emojis came with 0.20.0-rc1
+    BOOST_TEST(!ms::vocabulary(v0191).contains(scope::read_custom_emojis));
+    BOOST_TEST(ms::vocabulary(server{gts, version{0, 20, 0, "rc1"}}).contains(scope::read_custom_emojis));
+    BOOST_TEST(!ms::grants({scope::read}, scope::read_custom_emojis, v0191));
+    // before 0.19.0 no endpoint checked scopes
+    BOOST_TEST(!ms::enforces_scopes(server{gts, version{0, 18, 3}}));
+    BOOST_TEST(ms::grants({scope::follow}, scope::admin_write_accounts, server{gts, version{0, 18, 3}}));
+    BOOST_TEST(ms::enforces_scopes(server{gts, version{0, 19, 0}}));
+    BOOST_TEST((ms::stands_for(gts, scope::follow) == scope::write_follows));
+}
+
+BOOST_AUTO_TEST_CASE(akkoma_and_pleroma)
+{
+    for (auto sw : {software::akkoma, software::pleroma}) {
+        BOOST_TEST_CONTEXT(ms::to_string(sw))
+        {
+            // every held scope grants by prefix; follow covers only follow:..., which no scope is
+            BOOST_TEST(!grants_on(sw, {scope::follow}, scope::read_follows));
+            BOOST_TEST(grants_on(sw, {scope::read}, scope::read_backups));
+            BOOST_TEST(grants_on(sw, {scope::admin}, scope::admin_write_follows));
+            BOOST_TEST(grants_on(sw, {scope::admin_read}, scope::admin_read_reports));
+            BOOST_TEST(!grants_on(sw, {scope::read}, scope::admin_read_reports));
+            BOOST_TEST(!grants_on(sw, {scope::read}, scope::read_collections));  // no such scope there
+        }
+    }
+    BOOST_TEST(ms::vocabulary(server{software::akkoma}).contains(scope::admin_metrics));
+    BOOST_TEST(!ms::vocabulary(server{software::pleroma}).contains(scope::admin_metrics));
+    BOOST_TEST(ms::vocabulary(server{software::pleroma}).contains(scope::read_chats));
+}
+
+BOOST_AUTO_TEST_CASE(pixelfed)
+{
+    auto const pf = server{software::pixelfed};
+    BOOST_TEST(!ms::vocabulary(pf).contains(scope::read_statuses));  // no granular scopes
+    BOOST_TEST((ms::grants_on(software::pixelfed, scope::read) == scope_set{scope::read}));
+    BOOST_TEST((ms::stands_for(software::pixelfed, scope::read_statuses) == scope::read));
+    BOOST_TEST(
+        !ms::vocabulary(server{software::pixelfed, version{0, 12, 3}}).contains(scope::admin_read_domain_blocks));
+    BOOST_TEST(ms::vocabulary(server{software::pixelfed, version{0, 12, 4}}).contains(scope::admin_read_domain_blocks));
+    BOOST_TEST(!ms::vocabulary(server{software::pixelfed, version{0, 10, 3}}).contains(scope::push));
+}
+
+BOOST_AUTO_TEST_CASE(iceshrimp)
+{
+    auto const is = server{software::iceshrimp};
+    BOOST_TEST(ms::grants({scope::follow}, scope::write_mutes, is));
+    BOOST_TEST(!ms::grants({scope::follow}, scope::read_lists, is));
+    BOOST_TEST(!ms::vocabulary(is).contains(scope::profile));
+    BOOST_TEST(ms::grants({scope::write}, scope::write_bites, is));
+    BOOST_TEST((ms::closure({scope::push}, is) == scope_set{scope::push}));  // push expands to itself
+    BOOST_TEST((ms::stands_for(software::iceshrimp, scope::profile) == scope::read_accounts));
+}
+
+BOOST_AUTO_TEST_CASE(sharkey)
+{
+    auto const sk = server{software::sharkey};
+    // any scope starting with read is every read permission: read:statuses gives read:accounts
+    BOOST_TEST(ms::grants({scope::read_statuses}, scope::read_accounts, sk));
+    BOOST_TEST(ms::grants({scope::read_statuses}, scope::read, sk));
+    BOOST_TEST(!ms::grants({scope::read_statuses}, scope::write_statuses, sk));
+    // follow, push, profile and admin give a Sharkey token nothing
+    for (auto s : {scope::follow, scope::push, scope::profile, scope::admin_read}) BOOST_TEST_CONTEXT(ms::name(s))
+        {
+            BOOST_TEST((ms::closure({s}, sk) == scope_set{s}));
+        }
+}
+
+// Each dialect's names are scopes of the enum, and Mastodon's names keep their ids.
+BOOST_AUTO_TEST_CASE(vocabularies_are_scopes)
+{
+    for (auto sw : every_server()) {
+        auto const v = ms::vocabulary(server{sw});
+        BOOST_TEST_CONTEXT(ms::to_string(sw)) { BOOST_TEST(!v.empty()); }
+    }
+    BOOST_TEST(ms::index(scope::read) == 0u);
+    BOOST_TEST(ms::mastodon_scopes().size() == ms::detail::table::mastodon_count);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
