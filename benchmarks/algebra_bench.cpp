@@ -95,14 +95,14 @@ int main(int argc, char** argv)
     std::vector<bench::bench_case> cases{
         {"closure", n,
          {{"mastoscope", [] { std::size_t s = 0; for (auto const& x : in.ours) s += ms::closure(bench::opaque(x)).size(); return s; }},
-          {"floor", [] { std::size_t s = 0; for (auto x : in.bits) s += static_cast<std::size_t>(std::popcount(floor.close(bench::opaque(x)))); return s; }},
+          {"floor", [] { std::size_t s = 0; for (auto const& x : in.bits) s += static_cast<std::size_t>(std::popcount(floor.close(bench::opaque(x)))); return s; }},
           {"naive", [] { std::size_t s = 0; for (auto const& x : in.sets) s += naive.close(x).size(); return s; }}}},
         {"normalize", n,
          {{"mastoscope", [] { std::size_t s = 0; for (auto const& x : in.ours) s += ms::normalize(bench::opaque(x)).size(); return s; }},
           {"floor", [] {
                std::size_t s = 0;
-               for (auto x : in.bits) {
-                   x = bench::opaque(x);
+               for (auto const& each : in.bits) {
+                   auto const x = bench::opaque(each);
                    std::uint64_t kept = 0;
                    for (auto b = x; b; b &= b - 1) {
                        auto const i = static_cast<std::size_t>(std::countr_zero(b));

@@ -12,7 +12,7 @@ int main(int argc, char** argv)
     static std::vector<ms::scope_set> ours;
     static std::vector<std::uint64_t> bits;
     static std::vector<bench::naive::token> sets;
-    for (auto t : bench::stored_tokens) {
+    for (auto const& t : bench::stored_tokens) {
         ours.push_back(ms::parse(t).scopes());
         bits.push_back(floor.parse(t));
         sets.push_back(bench::naive::parse(t));
@@ -31,7 +31,7 @@ int main(int argc, char** argv)
           {"floor",
            [] {
                std::size_t s = 0;
-               for (auto t : bits) s += (bench::opaque(t) & floor_mask) != 0;
+               for (auto const& t : bits) s += (bench::opaque(t) & floor_mask) != 0;
                return s;
            }},
           {"naive",

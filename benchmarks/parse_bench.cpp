@@ -18,13 +18,13 @@ int main(int argc, char** argv)
     // clang-format off
     std::vector<bench::bench_case> cases{
         {"parse", n,
-         {{"mastoscope", [] { std::size_t s = 0; for (auto t : bench::stored_tokens) s += ms::parse(bench::opaque(t)).scopes().size(); return s; }},
-          {"floor", [] { std::size_t s = 0; for (auto t : bench::stored_tokens) s += static_cast<std::size_t>(std::popcount(floor.parse(bench::opaque(t)))); return s; }},
-          {"naive", [] { std::size_t s = 0; for (auto t : bench::stored_tokens) s += bench::naive::parse(bench::opaque(t)).size(); return s; }}}},
+         {{"mastoscope", [] { std::size_t s = 0; for (auto const& t : bench::stored_tokens) s += ms::parse(bench::opaque(t)).scopes().size(); return s; }},
+          {"floor", [] { std::size_t s = 0; for (auto const& t : bench::stored_tokens) s += static_cast<std::size_t>(std::popcount(floor.parse(bench::opaque(t)))); return s; }},
+          {"naive", [] { std::size_t s = 0; for (auto const& t : bench::stored_tokens) s += bench::naive::parse(bench::opaque(t)).size(); return s; }}}},
         {"request", n,
-         {{"mastoscope", [] { std::size_t s = 0; for (auto t : bench::stored_tokens) s += ms::closure(ms::parse(bench::opaque(t)).scopes()).contains(required); return s; }},
-          {"floor", [] { std::size_t s = 0; for (auto t : bench::stored_tokens) s += (floor.close(floor.parse(bench::opaque(t))) & floor.mask(required)) != 0; return s; }},
-          {"naive", [] { std::size_t s = 0; for (auto t : bench::stored_tokens) s += naive.grants(bench::naive::parse(bench::opaque(t)), required_name); return s; }}}},
+         {{"mastoscope", [] { std::size_t s = 0; for (auto const& t : bench::stored_tokens) s += ms::closure(ms::parse(bench::opaque(t)).scopes()).contains(required); return s; }},
+          {"floor", [] { std::size_t s = 0; for (auto const& t : bench::stored_tokens) s += (floor.close(floor.parse(bench::opaque(t))) & floor.mask(required)) != 0; return s; }},
+          {"naive", [] { std::size_t s = 0; for (auto const& t : bench::stored_tokens) s += naive.grants(bench::naive::parse(bench::opaque(t)), required_name); return s; }}}},
     };
     // clang-format on
     return bench::run_cases(cases, argc, argv);

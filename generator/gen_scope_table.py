@@ -99,6 +99,8 @@ def render(registry, source, all_scopes):
         "added": per_scope(lambda s: cxx_version(s.added)),
         "deprecated": per_scope(lambda s: cxx_version(s.deprecated)),
         "removed": per_scope(lambda s: cxx_version(s.removed)),
+        # The words that hold every scope with a parent or a child: past them, a scope grants only itself.
+        "hierarchy_word_count": max([1] + [(s.id + 64) // 64 for s in all_scopes if s.parents or s.children]),
         "mastodon_count": len(registry.scopes),
         "mastodon_scopes": cxx_words(range(len(registry.scopes)), word_count),
         "version_texts": per_scope(lambda s: "version_text{" + ", ".join(

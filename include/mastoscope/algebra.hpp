@@ -20,17 +20,23 @@ constexpr scope_set closure(scope s) noexcept { return scope_set::from_words(det
 // The scopes whose closure holds `s`, itself included.
 constexpr scope_set implied_by(scope s) noexcept { return scope_set::from_words(detail::table::implied_by[index(s)]); }
 
+namespace detail {
+// The words that hold the hierarchy: a scope past them grants, and is granted by, only itself.
+inline constexpr std::size_t hierarchy_words = table::hierarchy_word_count;
+constexpr bool in_hierarchy_words(scope s) noexcept { return index(s) < hierarchy_words * 64; }
+}  // namespace detail
+
 // What a written set grants under the documented hierarchy.
 constexpr scope_set closure(scope_set const& written) noexcept
 {
-    // Bit by bit over the words (one OR of a generated row per written scope): a server runs this on
-    // every request, so it avoids the general iterator.
-    detail::table::words granted{};
+    // Bit by bit over the hierarchy's words (one OR of a generated row per written scope): a server
+    // runs this on every request, so it avoids the general iterator. Past them, scopes grant themselves.
+    auto granted = written.words();
     auto const& words = written.words();
-    for (std::size_t w = 0; w < words.size(); ++w)
+    for (std::size_t w = 0; w < detail::hierarchy_words; ++w)
         for (auto bits = words[w]; bits != 0; bits &= bits - 1) {
             auto const& row = detail::table::closure[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
-            for (std::size_t i = 0; i < granted.size(); ++i) granted[i] |= row[i];
+            for (std::size_t i = 0; i < detail::hierarchy_words; ++i) granted[i] |= row[i];
         }
     return scope_set::from_words(granted);
 }
@@ -38,7 +44,11 @@ constexpr scope_set closure(scope_set const& written) noexcept
 // Does the written set grant `required`? One AND over the words: no closure is built.
 constexpr bool grants(scope_set const& written, scope required) noexcept
 {
-    return written.intersects(implied_by(required));
+    if (!detail::in_hierarchy_words(required)) return written.contains(required);
+    auto const& row = detail::table::implied_by[index(required)];
+    for (std::size_t i = 0; i < detail::hierarchy_words; ++i)
+        if ((written.words()[i] & row[i]) != 0) return true;
+    return false;
 }
 // Does the written set grant every scope of `required`?
 constexpr bool grants(scope_set const& written, scope_set const& required) noexcept
@@ -67,13 +77,20 @@ constexpr bool covers(scope_set const& registered, scope_set const& requested) n
 // Unique because the hierarchy has no cycles; a subset of `written`; iterates in id order.
 constexpr scope_set normalize(scope_set const& written) noexcept
 {
-    scope_set result;
-    for (scope s : written) {
-        auto others = implied_by(s);
-        others.erase(s);
-        if (!written.intersects(others)) result.insert(s);
-    }
-    return result;
+    // Past the hierarchy's words every written scope stays; within them, those no other one grants.
+    auto kept = written.words();
+    auto const& words = written.words();
+    for (std::size_t w = 0; w < detail::hierarchy_words; ++w)
+        for (auto bits = words[w]; bits != 0; bits &= bits - 1) {
+            auto const self = bits & (~bits + 1);  // the scope's own bit
+            auto const& granted_by =
+                detail::table::implied_by[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+            bool another = false;
+            for (std::size_t k = 0; k < detail::hierarchy_words; ++k)
+                another = another || (words[k] & granted_by[k] & ~(k == w ? self : 0)) != 0;
+            if (another) kept[w] &= ~self;
+        }
+    return scope_set::from_words(kept);
 }
 
 // A path down the hierarchy, from a written scope to the one it grants: {follow, read:mutes}.
@@ -106,6 +123,12 @@ private:
 // chain of one.
 constexpr std::optional<scope_chain> explain(scope_set const& written, scope required) noexcept
 {
+    if (!detail::in_hierarchy_words(required)) {  // no parents: written, or not granted
+        if (!written.contains(required)) return std::nullopt;
+        scope_chain alone;
+        alone.push_back(required);
+        return alone;
+    }
     std::array<scope, scope_count> toward{};  // for each visited ancestor, its child on the path
     std::array<scope, scope_count> queue{};
     std::size_t head = 0, tail = 0;
@@ -119,12 +142,16 @@ constexpr std::optional<scope_chain> explain(scope_set const& written, scope req
             chain.push_back(required);
             return chain;
         }
-        for (scope p : parents(current)) {
-            if (visited.contains(p)) continue;
-            visited.insert(p);
-            toward[index(p)] = current;
-            queue[tail++] = p;
-        }
+        // the parents, bit by bit over the hierarchy's words, in id order
+        auto const& row = detail::table::parents[index(current)];
+        for (std::size_t w = 0; w < detail::hierarchy_words; ++w)
+            for (auto bits = row[w]; bits != 0; bits &= bits - 1) {
+                auto const p = static_cast<scope>(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)));
+                if (visited.contains(p)) continue;
+                visited.insert(p);
+                toward[index(p)] = current;
+                queue[tail++] = p;
+            }
     }
     return std::nullopt;
 }
