@@ -168,6 +168,76 @@ BOOST_AUTO_TEST_CASE(sharkey)
         }
 }
 
+// What to request elsewhere for what a Mastodon token allows.
+BOOST_AUTO_TEST_CASE(translate_to_each_server)
+{
+    // Pixelfed has no granular scopes: its read and write stand for read:statuses and write:media,
+    // and allow more (what they also stand for)
+    auto const pf = ms::translate({scope::read_statuses, scope::write_media}, server{software::pixelfed});
+    BOOST_TEST((pf.request == scope_set{scope::read, scope::write}));
+    BOOST_TEST(pf.unavailable.empty());
+    BOOST_TEST(pf.wider.contains(scope::read_accounts));
+    BOOST_TEST(!pf.wider.contains(scope::read_statuses));
+    // GoToSocial has no follow: what it grants on Mastodon, its granular scopes, are requested
+    auto const gts = ms::translate({scope::follow}, server{software::gotosocial, version{0, 19, 1}});
+    BOOST_TEST((gts.request == ms::children(scope::follow)));
+    BOOST_TEST(gts.unavailable.empty());
+    // a Mastodon feature GoToSocial lacks is unavailable, though its read would cover the name
+    auto const read = ms::translate({scope::read}, server{software::gotosocial, version{0, 19, 1}});
+    BOOST_TEST((read.request == scope_set{scope::read}));
+    BOOST_TEST(read.unavailable.contains(scope::read_collections));
+    BOOST_TEST(read.wider.contains(scope::read_applications));
+    // Iceshrimp.NET lacks profile: read:accounts guards the same
+    auto const is = ms::translate({scope::profile}, server{software::iceshrimp});
+    BOOST_TEST((is.request == scope_set{scope::read_accounts}));
+    // Sharkey gives every read permission for any read scope
+    auto const sk = ms::translate({scope::read_statuses}, server{software::sharkey});
+    BOOST_TEST((sk.request == scope_set{scope::read_statuses}));
+    BOOST_TEST(sk.wider.contains(scope::read_notifications));
+    // to Mastodon itself: the normal form, nothing wider, nothing unavailable
+    test::random_sets sets{5};
+    for (int i = 0; i < 500; ++i) {
+        auto const wanted = sets.next() & ms::scopes_at(ms::newest_release);
+        auto const t = ms::translate(wanted, server{});
+        BOOST_TEST_CONTEXT(ms::to_string(wanted))
+        {
+            BOOST_TEST((t.request == ms::normalize(ms::closure_at(wanted, ms::newest_release))));
+            BOOST_TEST(t.unavailable.empty());
+            BOOST_TEST(t.wider.empty());
+        }
+    }
+}
+
+// Laws of translate on every server: the request grants there what is needed, and is minimal.
+BOOST_AUTO_TEST_CASE(translate_laws)
+{
+    test::random_sets sets{13};
+    for (auto sw : every_server()) {
+        auto const to = server{sw};
+        for (int i = 0; i < 300; ++i) {
+            auto const wanted = sets.next() & ms::scopes_at(ms::newest_release);
+            auto const t = ms::translate(wanted, to);
+            BOOST_TEST_CONTEXT(ms::to_string(sw) << ": " << ms::to_string(wanted))
+            {
+                BOOST_TEST(t.request.is_subset_of(ms::vocabulary(to)));
+                for (auto s : t.request) {
+                    auto without = t.request;
+                    without.erase(s);
+                    scope_set granted = without;
+                    for (auto h : without) granted |= ms::grants_on(sw, h);
+                    BOOST_TEST(!granted.contains(s));  // nothing in the request is granted by the rest
+                }
+                for (auto m : ms::closure_at(wanted, ms::newest_release)) {
+                    bool const had =
+                        t.unavailable.contains(m) || ms::closure(t.request, to).contains(m) ||
+                        (ms::stands_for(sw, m) && ms::closure(t.request, to).contains(*ms::stands_for(sw, m)));
+                    BOOST_TEST(had);  // every wanted scope is granted, stood in for, or unavailable
+                }
+            }
+        }
+    }
+}
+
 // Each dialect's names are scopes of the enum, and Mastodon's names keep their ids.
 BOOST_AUTO_TEST_CASE(vocabularies_are_scopes)
 {

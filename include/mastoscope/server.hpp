@@ -108,4 +108,52 @@ constexpr std::optional<scope> stands_for(software server_name, scope mastodon_s
     return std::nullopt;
 }
 
+// What to request from a server so that a token can do at least what `wanted` allows on Mastodon's
+// newest release, with as little more as the server's dialect allows.
+struct translation {
+    scope_set request;      // in the server's names: the least set whose closure there holds what is needed
+    scope_set wider;        // what the request allows beyond `wanted`: the server's names it grants that
+                            // were not needed, and the Mastodon scopes whose stand-in it requests
+    scope_set unavailable;  // what `wanted` allows that the server has no scope for
+};
+
+constexpr translation translate(scope_set const& wanted, server const& to) noexcept
+{
+    // What `wanted` allows on Mastodon: its closure at the newest release, and any name Mastodon's
+    // newest release lacks as written (a removed scope, a name of another server).
+    auto const newest = scopes_at(newest_release);
+    auto const allowed = closure_at(wanted, newest_release) | (wanted - newest);
+    auto const defined = vocabulary(to);
+    translation out;
+    scope_set needed, stood_in;
+    for (scope m : allowed) {
+        if (defined.contains(m)) {
+            needed.insert(m);
+        } else if (auto const s = stands_for(to.name, m); s && defined.contains(*s)) {
+            needed.insert(*s);
+            stood_in.insert(*s);
+        } else {
+            out.unavailable.insert(m);
+        }
+    }
+    // What held scopes grant under the server's rule (whether or not it enforced scopes at the release).
+    auto const granted_by = [&to](scope_set const& held) {
+        auto granted = held;
+        for (scope h : held) granted |= grants_on(to.name, h);
+        return granted;
+    };
+    // The least request: drop, in id order, each needed name that the rest of the request grants.
+    out.request = needed;
+    for (scope s : needed) {
+        auto without = out.request;
+        without.erase(s);
+        if (needed.is_subset_of(granted_by(without))) out.request = without;
+    }
+    out.wider = (granted_by(out.request) & defined) - needed;
+    for (scope m : mastodon_scopes() & newest)
+        if (auto const s = stands_for(to.name, m); s && stood_in.contains(*s) && !allowed.contains(m))
+            out.wider.insert(m);
+    return out;
+}
+
 MASTOSCOPE_END_NAMESPACE

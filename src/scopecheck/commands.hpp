@@ -22,6 +22,8 @@ answer diff(settings const& s, std::string_view a, std::string_view b);
 answer authorize(settings const& s, std::string_view registered, std::string_view requested);
 answer info(settings const& s, std::string_view scope_name);
 answer list(settings const& s, mastoscope::version const& at, bool deprecated_only, bool removed);
+// What to request from the server `to` for what SCOPES allow on Mastodon (translate.cpp).
+answer translate(settings const& s, std::string_view scopes, mastoscope::server const& to);
 
 // Mastodon's real checks (mastodon.cpp).
 answer endpoint(settings const& s, std::string_view method, std::string_view path,

@@ -231,6 +231,30 @@ std::vector<command> command_line::make_commands()
                      },
                      nullptr, command::other_servers::answered});
 
+    auto& translated = value();
+    auto& to = value();
+    table.push_back(answers_others(
+        {"translate", "What to request from another server for what SCOPES allow on Mastodon (0 all, 1 not all)",
+         [&translated, &to](CLI::App& sub) {
+             sub.add_option("SCOPES", translated,
+                            "Mastodon's scope names (its newest release), or - for standard input")
+                 ->required();
+             sub.add_option("--to", to, "The server: NAME[@VERSION]")
+                 ->required()
+                 ->check(server_check)
+                 ->type_name("NAME[@V]");
+             sub.footer(
+                 "The request holds the server's names whose grants there cover what SCOPES allow on Mastodon,\n"
+                 "with a scope standing in where the server lacks one (Pixelfed's read for read:statuses);\n"
+                 "wider is what it allows beyond SCOPES, unavailable what the server has no scope for.\n"
+                 "Example:\n  scopecheck translate 'read:statuses write:media' --to pixelfed");
+         },
+         [&translated, &to](settings const& s, streams& io, CLI::App const&) {
+             auto const target = *ms::parse_server(to);
+             return ::run(
+                 s, io, [&](std::string_view line) { return scopecheck::translate(s, line, target); }, translated);
+         }}));
+
     auto& method = value();
     auto& path = value();
     auto& token = value();
