@@ -56,6 +56,7 @@ def render(registry, family, source):
             f"hierarchy_rule::{CXX_HIERARCHY.get(rules['hierarchy'].value, rules['hierarchy'].value)}", f"separator_rule::{rules['separators'].value}",
             f"registration_rule::{rules['registration'].value}", f"token_rule::{rules['token_request'].value}",
             f"endpoint_rule::{rules['endpoints'].value}", f"admin_rule::{rules['admin_scopes'].value}",
+            f"version_rule::{rules['version_format'].value}",
             cxx_version(server.enforced_since),
             words(server.default_scopes), words(server.streaming),
             words(always) if server.words else "table::mastodon_scopes",
@@ -63,6 +64,7 @@ def render(registry, family, source):
             "fact_sources{" + ", ".join(cxx_string(t) for t in (
                 rules["hierarchy"].source, rules["separators"].source, rules["registration"].source,
                 rules["token_request"].source, rules["endpoints"].source, rules["admin_scopes"].source,
+                rules["version_format"].source,
                 server.default_source, server.vocabulary_source or "data/scopes.yaml", server.enforced_source,
                 server.streaming_source)) + "}",
         ]

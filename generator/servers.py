@@ -22,6 +22,7 @@ REGISTRATION = ("vocabulary", "any", "ignored")
 TOKEN_REQUEST = ("literal", "hierarchical")
 ENDPOINTS = ("any_of", "all_of")
 ADMIN_SCOPES = ("kept", "dropped_for_non_staff")
+VERSION_FORMAT = ("semver", "semver_space_build", "git_describe", "two_numbers")
 # Each rule key of a server, its allowed values, and the extra keys it may carry.
 RULES = {
     "hierarchy": (HIERARCHY, ("roots", "expands")),
@@ -30,6 +31,7 @@ RULES = {
     "token_request": (TOKEN_REQUEST, ()),
     "endpoints": (ENDPOINTS, ()),
     "admin_scopes": (ADMIN_SCOPES, ()),
+    "version_format": (VERSION_FORMAT, ()),
 }
 # What scopes.yaml says of Mastodon, which its entry here must not repeat.
 MASTODON_ELSEWHERE = ("newest_release", "default_scope", "vocabulary")

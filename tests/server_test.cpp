@@ -56,6 +56,40 @@ BOOST_AUTO_TEST_CASE(server_values_read_and_write)
         BOOST_TEST_CONTEXT('"' << bad << '"') { BOOST_TEST(!ms::parse_server(bad).has_value()); }
 }
 
+// Each server's own version format, from its code (data/servers.yaml, version_format).
+BOOST_AUTO_TEST_CASE(versions_as_each_server_writes_them)
+{
+    auto const read = [](software sw, std::string_view text) { return ms::parse_release(sw, text); };
+    BOOST_TEST((read(software::gotosocial, "0.19.1+git-6574dc8") == version{0, 19, 1}));
+    BOOST_TEST(read(software::gotosocial, "0.19.1+git-6574dc8")->build_metadata() == "git-6574dc8");
+    BOOST_TEST((read(software::gotosocial, "0.13.0 git-abc1234") == version{0, 13, 0}));
+    BOOST_TEST((read(software::gotosocial, "0.20.0-rc1") == version{0, 20, 0, "rc1"}));
+    // git describe's part is build metadata: a build after 3.9.3, not a pre-release before it
+    auto const akkoma = read(software::akkoma, "3.9.3-232-g6fde75e1-develop");
+    BOOST_TEST_REQUIRE(akkoma.has_value());
+    BOOST_TEST((*akkoma == version{3, 9, 3}));
+    BOOST_TEST(akkoma->build_metadata() == "232-g6fde75e1-develop");
+    BOOST_TEST((read(software::pleroma, "2.7.0") == version{2, 7, 0}));
+    BOOST_TEST((read(software::akkoma, "3.16.0-0-gabcdef01+prod.env") == version{3, 16, 0}));
+    // Iceshrimp.NET's two numbers get a third
+    auto const is = read(software::iceshrimp, "2025.1-beta5.patch2+abcdef1234");
+    BOOST_TEST_REQUIRE(is.has_value());
+    BOOST_TEST((*is == version{2025, 1, 0, "beta5.patch2"}));
+    BOOST_TEST((read(software::iceshrimp, "2025.1.0-beta5.patch2") == *is));
+    BOOST_TEST((read(software::sharkey, "2025.5.2-dev") == version{2025, 5, 2, "dev"}));
+    BOOST_TEST((read(software::mastodon, "4.2.10+hometown-1.1.1") == version{4, 2, 10}));
+    // what no format reads
+    for (auto sw : every_server())
+        for (auto bad : {"", "v4.3.0", "4.3", "4.3.0 ", " 4.3.0", "4.3.0+", "latest", "4.3.0-"})
+            BOOST_TEST_CONTEXT(ms::to_string(sw) << " '" << bad << "'")
+            {
+                if (!(sw == software::iceshrimp && std::string_view{bad} == "4.3"))
+                    BOOST_TEST(!read(sw, bad).has_value());
+            }
+    BOOST_TEST((read(software::iceshrimp, "4.3") == version{4, 3, 0}));
+    BOOST_TEST((ms::parse_server("akkoma@3.9.3-232-g6fde75e1-develop")->release == version{3, 9, 3}));
+}
+
 // Laws every hierarchy rule keeps: a held scope grants itself, and closure is monotone.
 BOOST_AUTO_TEST_CASE(every_dialect_is_extensive_and_monotone)
 {

@@ -46,8 +46,16 @@ struct server {
     friend constexpr bool operator==(server const&, server const&) = default;
 };
 
-// "gotosocial", "gotosocial@0.19.1", "mastodon@4.3.0+glitch", "iceshrimp@2025.1.0-beta5.patch2": a
-// short name, then optionally '@' and a version as parse_version reads it; anything else is nullopt.
+// A version as the server writes its own (data/servers.yaml, version_format), as a SemVer version:
+// GoToSocial's "0.19.1+git-6574dc8" (and "0.13.0 git-abc1234" before 0.14); Akkoma's and Pleroma's
+// "3.9.3-232-g6fde75e1-develop", whose git describe part is build metadata, so that it is 3.9.3;
+// Iceshrimp.NET's "2025.1-beta5.patch2+abcdef1234" as 2025.1.0-beta5.patch2; the others SemVer.
+// nullopt for anything else (and where parse_version would say nullopt).
+std::optional<version> parse_release(software s, std::string_view text);
+
+// "gotosocial", "gotosocial@0.19.1", "mastodon@4.3.0+glitch", "akkoma@3.9.3-232-g6fde75e1-develop",
+// "iceshrimp@2025.1-beta5.patch2": a short name, then optionally '@' and a version as the server
+// writes it (parse_release); anything else is nullopt.
 std::optional<server> parse_server(std::string_view text);
 // "gotosocial@0.19.1" (with the build metadata the release carries).
 std::string to_string(server const& s);
