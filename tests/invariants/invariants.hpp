@@ -36,6 +36,10 @@ std::string check_version(std::string_view text);
 // Two versions that parse compare as SemVer says, consistently both ways.
 std::string check_version_order(std::string_view a, std::string_view b);
 
+// A server value NAME[@VERSION] that parses formats back to one that parses the same, build metadata
+// included; each server's version format reads a SemVer text as parse_version does, or refuses it.
+std::string check_server(std::string_view text);
+
 // The lattice laws of |, & and -, closure (extensive, monotone, idempotent, a union homomorphism,
 // equal to the walk over parent edges), normalize (the maximal elements of the closure: minimal and
 // closure-preserving), grants/grants_any/covers/literal_subset as defined, literal_subset => covers.

@@ -6,6 +6,8 @@
 #include <optional>
 #include <vector>
 
+#include <mastoscope/parse.hpp>
+#include <mastoscope/server.hpp>
 #include <mastoscope/text.hpp>
 
 namespace invariants {
@@ -120,6 +122,26 @@ std::string check_version(std::string_view text)
         parsed->patch() != expected->core[2])
         return "parse_version reads the wrong numbers";
     if (ms::to_string(*parsed) != text) return "a parsed version does not format back to its text";
+    return "";
+}
+
+std::string check_server(std::string_view text)
+{
+    if (auto const s = ms::parse_server(text)) {
+        auto const again = ms::parse_server(ms::to_string(*s));
+        if (!again || !(*again == *s) || again->release.build_metadata() != s->release.build_metadata())
+            return "a parsed server does not read back from its text";
+    }
+    auto const semver = ms::parse_version(text);
+    for (std::size_t i = 0; i < ms::software_count; ++i) {
+        auto const sw = static_cast<ms::software>(i);
+        auto const release = ms::parse_release(sw, text);
+        if (release && ms::parse_version(ms::to_string(*release)) != release)
+            return "parse_release makes a version that does not format back";
+        // A plain release (no pre-release or build metadata) means the same in every format.
+        if (semver && !semver->is_pre_release() && semver->build_metadata().empty() && release != semver)
+            return "a server's version format reads a plain release differently";
+    }
     return "";
 }
 
