@@ -89,6 +89,26 @@ constexpr scope_set grants_on(software server_name, scope held) noexcept
         detail::dialects::other_grants[static_cast<std::size_t>(server_name) - 1][index(held)]);
 }
 
+namespace detail {
+// What held scopes grant under the server's rule, whether or not it enforced scopes at a release.
+constexpr scope_set granted_on(software server_name, scope_set const& held) noexcept
+{
+    auto granted = held;
+    for (scope h : held) granted |= grants_on(server_name, h);
+    return granted;
+}
+// Drops from `set`, in id order, each scope whose removal keeps every scope of `kept` granted.
+constexpr scope_set least(software server_name, scope_set set, scope_set const& kept) noexcept
+{
+    for (scope s : scope_set{set}) {
+        auto without = set;
+        without.erase(s);
+        if (kept.is_subset_of(granted_on(server_name, without))) set = without;
+    }
+    return set;
+}
+}  // namespace detail
+
 // What a held set grants on the server at its release: the names it defines there that some held
 // scope grants, and the held names themselves (a name the server does not define grants nothing but
 // itself). Before the server enforced scopes, every scope.
@@ -104,6 +124,24 @@ constexpr scope_set closure(scope_set const& held, server const& s) noexcept
 constexpr bool grants(scope_set const& held, scope wanted, server const& s) noexcept
 {
     return closure(held, s).contains(wanted);
+}
+
+// The smallest subset of `held` that grants on the server, at its release, all that `held` grants
+// there under its rule (for Mastodon, normalize(held)).
+constexpr scope_set normalize(scope_set const& held, server const& s) noexcept
+{
+    if (s.name == software::mastodon) return normalize(held);
+    // what a set grants at the release under the rule (whether or not the server enforced it then)
+    auto const defined = vocabulary(s);
+    auto const grants_there = [&](scope_set const& set) { return (detail::granted_on(s.name, set) & defined) | set; };
+    auto const target = grants_there(held);
+    auto out = held;
+    for (scope h : held) {
+        auto without = out;
+        without.erase(h);
+        if (grants_there(without) == target) out = without;
+    }
+    return out;
 }
 
 // The server's scope that guards what Mastodon's `mastodon_scope` guards, where the server has no
@@ -144,20 +182,9 @@ constexpr translation translate(scope_set const& wanted, server const& to) noexc
             out.unavailable.insert(m);
         }
     }
-    // What held scopes grant under the server's rule (whether or not it enforced scopes at the release).
-    auto const granted_by = [&to](scope_set const& held) {
-        auto granted = held;
-        for (scope h : held) granted |= grants_on(to.name, h);
-        return granted;
-    };
     // The least request: drop, in id order, each needed name that the rest of the request grants.
-    out.request = needed;
-    for (scope s : needed) {
-        auto without = out.request;
-        without.erase(s);
-        if (needed.is_subset_of(granted_by(without))) out.request = without;
-    }
-    out.wider = (granted_by(out.request) & defined) - needed;
+    out.request = detail::least(to.name, needed, needed);
+    out.wider = (detail::granted_on(to.name, out.request) & defined) - needed;
     for (scope m : mastodon_scopes() & newest)
         if (auto const s = stands_for(to.name, m); s && stood_in.contains(*s) && !allowed.contains(m))
             out.wider.insert(m);

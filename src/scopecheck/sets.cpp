@@ -3,6 +3,7 @@
 
 #include <mastoscope/algebra.hpp>
 #include <mastoscope/history.hpp>
+#include <mastoscope/server.hpp>
 
 #include "commands.hpp"
 #include "render.hpp"
@@ -35,7 +36,7 @@ answer normalize(settings const& s, std::string_view scopes)
 {
     auto parsed = read_scopes(s, scopes, "SCOPES");
     if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
-    return scope_list(ms::normalize(std::get<ms::scope_set>(parsed)));
+    return scope_list(ms::normalize(std::get<ms::scope_set>(parsed), s.server));
 }
 
 answer diff(settings const& s, std::string_view a_text, std::string_view b_text)
@@ -44,8 +45,13 @@ answer diff(settings const& s, std::string_view a_text, std::string_view b_text)
     if (auto* bad = std::get_if<answer>(&pa)) return *bad;
     auto pb = read_scopes(s, b_text, "B");
     if (auto* bad = std::get_if<answer>(&pb)) return *bad;
-    auto const a = ms::closure_at(std::get<ms::scope_set>(pa), s.parse.server_version);
-    auto const b = ms::closure_at(std::get<ms::scope_set>(pb), s.parse.server_version);
+    // what each grants: at the Mastodon version, or on the --server at its release
+    auto const grants_of = [&s](ms::scope_set const& written) {
+        return s.server.name == ms::software::mastodon ? ms::closure_at(written, s.parse.server_version)
+                                                       : ms::closure(written, s.server);
+    };
+    auto const a = grants_of(std::get<ms::scope_set>(pa));
+    auto const b = grants_of(std::get<ms::scope_set>(pb));
     answer out;
     out.code = a == b ? yes : no;
     out.object = json_text({{"only_a", names_json(a - b)}, {"only_b", names_json(b - a)}, {"both", names_json(a & b)}});
