@@ -5,6 +5,7 @@
 
 #include <mastoscope/algebra.hpp>
 #include <mastoscope/history.hpp>
+#include <mastoscope/server.hpp>
 
 #include "commands.hpp"
 #include "render.hpp"
@@ -45,10 +46,44 @@ answer list_other(settings const& s, ms::server const& on, bool deprecated_or_re
     return a;
 }
 
+// What a scope is on another server: whether its release defines it, what it grants there and what
+// grants it there, and which Mastodon scopes it stands for.
+answer info_other(settings const& s, ms::scope sc)
+{
+    auto const defined = ms::vocabulary(s.server);
+    auto implies = ms::grants_on(s.server.name, sc) & defined;
+    implies.erase(sc);
+    ms::scope_set by, stands;
+    for (auto v : defined)
+        if (v != sc && ms::grants_on(s.server.name, v).contains(sc)) by.insert(v);
+    for (auto m : ms::mastodon_scopes())
+        if (ms::stands_for(s.server.name, m) == sc) stands.insert(m);
+    auto const where = ms::to_string(s.server);
+    answer a;
+    a.object = json_text({{"name", ms::name(sc)},
+                          {"server", where},
+                          {"defined", defined.contains(sc)},
+                          {"implies", names_json(implies)},
+                          {"implied_by", names_json(by)},
+                          {"stands_for", names_json(stands)},
+                          {"description", ms::description(sc)}});
+    a.line = fmt::format("{} on {}: {}", paint(s, tone::bold, ms::name(sc)), where,
+                         defined.contains(sc) ? "defined" : paint(s, tone::warn, "not defined"));
+    a.text = {a.line, fmt::format("  implies     {}", names(implies)), fmt::format("  implied by  {}", names(by))};
+    if (!stands.empty()) a.text.push_back(fmt::format("  stands for  {} (Mastodon)", names(stands)));
+    a.text.push_back(fmt::format("  Mastodon    {}", ms::description(sc)));
+    return a;
+}
+
 }  // namespace
 
 answer info(settings const& s, std::string_view scope_name)
 {
+    if (s.server.name != ms::software::mastodon) {  // any name the data knows
+        auto const found = ms::lookup(scope_name);
+        if (!found) return not_a_scope(s, scope_name);
+        return info_other(s, *found);
+    }
     auto const found = ms::lookup(scope_name);
     if (!found || !ms::added_in(*found)) return not_a_scope(s, scope_name);  // no name of Mastodon's
     auto const sc = *found;

@@ -198,8 +198,8 @@ std::vector<command> command_line::make_commands()
         pair("authorize", scopecheck::authorize,
              "Mastodon's rule: is REQUESTED a literal subset of REGISTERED? (0 accepted, 1 refused)", "REGISTERED",
              "REQUESTED", "scopecheck authorize read read:accounts    # refused: Mastodon compares literally"),
-        single("info", scopecheck::info, "What the data says about one scope, across all versions", "SCOPE",
-               "scopecheck info read:mutes"),
+        answers_others(single("info", scopecheck::info, "What the data says about one scope, across all versions",
+                              "SCOPE", "scopecheck info read:mutes")),
     };
     auto& authorize = table[7];
     authorize.arguments = [this, add = authorize.arguments](CLI::App& sub) {
