@@ -124,16 +124,19 @@ std::variant<mastoscope::scope_set, answer> read_scopes(settings const& s, std::
     namespace ms = mastoscope;
     auto const result = ms::parse(text, s.parse);
     auto scopes = result.scopes();
-    for (auto const& d : result.diagnostics()) {
-        if (!d.is_error()) continue;
+    bool const other_server = s.server.name != ms::software::mastodon;
+    auto const is_known_name = [&](ms::diagnostic const& d) {  // (an error, or in lenient mode a warning)
         bool const about_the_name = d.kind() == ms::diagnostic_kind::unknown_scope ||
                                     d.kind() == ms::diagnostic_kind::not_yet_added ||
                                     d.kind() == ms::diagnostic_kind::removed;
-        if (s.server.name != ms::software::mastodon && about_the_name)
-            if (auto const found = ms::lookup(d.token())) {
-                scopes.insert(*found);
-                continue;
-            }
+        return other_server && about_the_name && ms::lookup(d.token());
+    };
+    for (auto const& d : result.diagnostics())
+        if (is_known_name(d)) scopes.insert(*ms::lookup(d.token()));
+    for (auto const& d : result.diagnostics()) {
+        if (!d.is_error() || is_known_name(d)) continue;
+        // lenient mode's "no known scope is left" counts Mastodon's names only
+        if (other_server && d.kind() == ms::diagnostic_kind::empty && !scopes.empty()) continue;
         return error_answer(text, argument, d);
     }
     return scopes;
