@@ -49,7 +49,7 @@ def render(registry, family, source):
             software.append(f"    software_name{{{cxx_string(s)}, software::{server.name}}},")
         if server.words:  # Mastodon's row is the documented closure of the scope table
             grant_rows.append("    {{\n" + "\n".join(
-                f"        {words(servers.grants(server, n, names, None))},  // {n}" for n in names) + "\n    }},")
+                f"        {words(servers.grants(server, n, names))},  // {n}" for n in names) + "\n    }},")
         fields = [
             cxx_string(server.name), cxx_string(server.display_name), cxx_string(server.repository),
             cxx_string(server.revision), cxx_version(server.newest_release),

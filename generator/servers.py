@@ -74,10 +74,6 @@ class Server:
     vocabulary_source: str = ""
     stands_for: list = field(default_factory=list)  # (mastodon name, server name, source)
 
-    @property
-    def identifier(self):
-        return self.name
-
 
 @dataclass
 class Family:
@@ -292,14 +288,13 @@ def load(path, registry):
         return load_text(f.read(), registry)
 
 
-def grants(server, held, names, registry_closure):
-    """The names a held scope grants on `server` (itself included), among `names` (all the enum's)."""
+def grants(server, held, names):
+    """The names a held scope grants on a server other than Mastodon (itself included), among `names`
+    (all the enum's); Mastodon's are the documented closure of the scope table."""
     rule = server.rules["hierarchy"]
     own = {w.name for w in server.words}
     under = lambda root: {n for n in names if n == root or n.startswith(root + ":")}  # noqa: E731
     if rule.value == "explicit":
-        if not server.words:  # Mastodon: the documented hierarchy
-            return set(registry_closure(held))
         return {held} | {n for n, _ in rule.expands.get(held, [])}
     if rule.value == "none":
         return {held}
