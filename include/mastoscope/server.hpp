@@ -90,20 +90,21 @@ constexpr scope_set grants_on(software server_name, scope held) noexcept
 }
 
 namespace detail {
-// What held scopes grant under the server's rule, whether or not it enforced scopes at a release.
-constexpr scope_set granted_on(software server_name, scope_set const& held) noexcept
+// What held scopes grant at the server's release under its rule, whether or not it enforced scopes
+// then: the names it defines there that some held scope grants, and the held names themselves.
+constexpr scope_set granted_at(scope_set const& held, server const& s) noexcept
 {
-    auto granted = held;
-    for (scope h : held) granted |= grants_on(server_name, h);
-    return granted;
+    scope_set granted;
+    for (scope h : held) granted |= grants_on(s.name, h);
+    return (granted & vocabulary(s)) | held;
 }
-// Drops from `set`, in id order, each scope whose removal keeps every scope of `kept` granted.
-constexpr scope_set least(software server_name, scope_set set, scope_set const& kept) noexcept
+// Drops from `set`, in id order, each scope whose removal keeps every scope of `kept` granted there.
+constexpr scope_set least(server const& s, scope_set set, scope_set const& kept) noexcept
 {
-    for (scope s : scope_set{set}) {
+    for (scope each : scope_set{set}) {
         auto without = set;
-        without.erase(s);
-        if (kept.is_subset_of(granted_on(server_name, without))) set = without;
+        without.erase(each);
+        if (kept.is_subset_of(granted_at(without, s))) set = without;
     }
     return set;
 }
@@ -114,10 +115,16 @@ constexpr scope_set least(software server_name, scope_set set, scope_set const& 
 // itself). Before the server enforced scopes, every scope.
 constexpr scope_set closure(scope_set const& held, server const& s) noexcept
 {
-    if (!enforces_scopes(s)) return scope_set::all();
-    scope_set out;
-    for (scope h : held) out |= grants_on(s.name, h);
-    return (out & vocabulary(s)) | held;
+    return enforces_scopes(s) ? detail::granted_at(held, s) : scope_set::all();
+}
+
+// The names the server defines at its release that grant `wanted` there, itself included if defined.
+constexpr scope_set granted_by(scope wanted, server const& s) noexcept
+{
+    scope_set by;
+    for (scope v : vocabulary(s))
+        if (grants_on(s.name, v).contains(wanted)) by.insert(v);
+    return by;
 }
 
 // Does a token holding `held` pass a check for `wanted` on the server?
@@ -131,17 +138,7 @@ constexpr bool grants(scope_set const& held, scope wanted, server const& s) noex
 constexpr scope_set normalize(scope_set const& held, server const& s) noexcept
 {
     if (s.name == software::mastodon) return normalize(held);
-    // what a set grants at the release under the rule (whether or not the server enforced it then)
-    auto const defined = vocabulary(s);
-    auto const grants_there = [&](scope_set const& set) { return (detail::granted_on(s.name, set) & defined) | set; };
-    auto const target = grants_there(held);
-    auto out = held;
-    for (scope h : held) {
-        auto without = out;
-        without.erase(h);
-        if (grants_there(without) == target) out = without;
-    }
-    return out;
+    return detail::least(s, held, detail::granted_at(held, s));
 }
 
 // The server's scope that guards what Mastodon's `mastodon_scope` guards, where the server has no
@@ -183,8 +180,8 @@ constexpr translation translate(scope_set const& wanted, server const& to) noexc
         }
     }
     // The least request: drop, in id order, each needed name that the rest of the request grants.
-    out.request = detail::least(to.name, needed, needed);
-    out.wider = (detail::granted_on(to.name, out.request) & defined) - needed;
+    out.request = detail::least(to, needed, needed);
+    out.wider = detail::granted_at(out.request, to) - needed;
     for (scope m : mastodon_scopes() & newest)
         if (auto const s = stands_for(to.name, m); s && stood_in.contains(*s) && !allowed.contains(m))
             out.wider.insert(m);

@@ -69,9 +69,7 @@ answer explain_on(settings const& s, ms::scope_set const& held, ms::scope_set co
     for (auto r : required) {
         auto const key = std::string(ms::name(r));
         if (!granted.contains(r)) {
-            ms::scope_set by;
-            for (auto v : ms::vocabulary(s.server))
-                if (ms::grants_on(s.server.name, v).contains(r)) by.insert(v);
+            auto const by = ms::granted_by(r, s.server);
             grantors[key] = names_json(by);
             a.text.push_back(fmt::format("  {:<{}}  {}: granted by {}", key, width, paint(s, tone::bad, "missing"),
                                          by.empty() ? std::string("no scope there") : names(by, " or ")));

@@ -53,9 +53,9 @@ answer info_other(settings const& s, ms::scope sc)
     auto const defined = ms::vocabulary(s.server);
     auto implies = ms::grants_on(s.server.name, sc) & defined;
     implies.erase(sc);
-    ms::scope_set by, stands;
-    for (auto v : defined)
-        if (v != sc && ms::grants_on(s.server.name, v).contains(sc)) by.insert(v);
+    auto by = ms::granted_by(sc, s.server);
+    by.erase(sc);
+    ms::scope_set stands;
     for (auto m : ms::mastodon_scopes())
         if (ms::stands_for(s.server.name, m) == sc) stands.insert(m);
     auto const where = ms::to_string(s.server);
