@@ -21,15 +21,20 @@ answer scope_list(ms::scope_set const& set)
     return a;
 }
 
+// What a set grants: at the Mastodon version, or on the --server at its release.
+ms::scope_set grants_there(settings const& s, ms::scope_set const& written)
+{
+    if (s.server.name != ms::software::mastodon) return ms::closure(written, s.server);
+    return ms::closure_at(written, s.parse.server_version);
+}
+
 }  // namespace
 
 answer expand(settings const& s, std::string_view scopes)
 {
     auto parsed = read_scopes(s, scopes, "SCOPES");
     if (auto* bad = std::get_if<answer>(&parsed)) return *bad;
-    auto const& written = std::get<ms::scope_set>(parsed);
-    if (s.server.name != ms::software::mastodon) return scope_list(ms::closure(written, s.server));
-    return scope_list(ms::closure_at(written, s.parse.server_version));
+    return scope_list(grants_there(s, std::get<ms::scope_set>(parsed)));
 }
 
 answer normalize(settings const& s, std::string_view scopes)
@@ -45,13 +50,8 @@ answer diff(settings const& s, std::string_view a_text, std::string_view b_text)
     if (auto* bad = std::get_if<answer>(&pa)) return *bad;
     auto pb = read_scopes(s, b_text, "B");
     if (auto* bad = std::get_if<answer>(&pb)) return *bad;
-    // what each grants: at the Mastodon version, or on the --server at its release
-    auto const grants_of = [&s](ms::scope_set const& written) {
-        return s.server.name == ms::software::mastodon ? ms::closure_at(written, s.parse.server_version)
-                                                       : ms::closure(written, s.server);
-    };
-    auto const a = grants_of(std::get<ms::scope_set>(pa));
-    auto const b = grants_of(std::get<ms::scope_set>(pb));
+    auto const a = grants_there(s, std::get<ms::scope_set>(pa));
+    auto const b = grants_there(s, std::get<ms::scope_set>(pb));
     answer out;
     out.code = a == b ? yes : no;
     out.object = json_text({{"only_a", names_json(a - b)}, {"only_b", names_json(b - a)}, {"both", names_json(a & b)}});
