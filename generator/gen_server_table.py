@@ -32,7 +32,7 @@ def render(registry, family, source):
     def words(selected):
         return "table::" + cxx_words(sorted(ids[n] for n in selected), word_count)
 
-    rows, steps, stands, software = [], [], [], []
+    rows, steps, stands, software, signs = [], [], [], [], []
     grant_rows = []
     for k, server in enumerate(family.servers):
         rules = server.rules
@@ -45,6 +45,11 @@ def render(registry, family, source):
         for mastodon, name, source_text, _ in server.stands_for:
             stands.append(f"    stands_for_entry{{scope::{every[ids[mastodon]].identifier}, "
                           f"scope::{every[ids[name]].identifier}, {cxx_string(source_text)}}},")
+        instance = rules["instance_version"]
+        first_sign = len(signs)
+        for kind in ("fields", "source_urls"):
+            for text in getattr(instance, kind):
+                signs.append(f"    instance_sign{{sign_kind::{kind[:-1]}, {cxx_string(text)}}},")
         for s in server.software_names:
             software.append(f"    software_name{{{cxx_string(s)}, software::{server.name}}},")
         if server.words:  # Mastodon's row is the documented closure of the scope table
@@ -57,14 +62,15 @@ def render(registry, family, source):
             f"registration_rule::{rules['registration'].value}", f"token_rule::{rules['token_request'].value}",
             f"endpoint_rule::{rules['endpoints'].value}", f"admin_rule::{rules['admin_scopes'].value}",
             f"version_rule::{rules['version_format'].value}",
+            f"instance_rule::{instance.value}", cxx_string(instance.mark), cxx_string(instance.injected),
             cxx_version(server.enforced_since),
             words(server.default_scopes), words(server.streaming),
             words(always) if server.words else "table::mastodon_scopes",
-            str(first_step), str(len(steps)), str(first_stand), str(len(stands)),
+            str(first_step), str(len(steps)), str(first_stand), str(len(stands)), str(first_sign), str(len(signs)),
             "fact_sources{" + ", ".join(cxx_string(t) for t in (
                 rules["hierarchy"].source, rules["separators"].source, rules["registration"].source,
                 rules["token_request"].source, rules["endpoints"].source, rules["admin_scopes"].source,
-                rules["version_format"].source,
+                rules["version_format"].source, instance.source,
                 server.default_source, server.vocabulary_source or "data/scopes.yaml", server.enforced_source,
                 server.streaming_source)) + "}",
         ]
@@ -78,6 +84,7 @@ def render(registry, family, source):
             grant_rows="\n".join(grant_rows),
             step_count=len(steps), steps="\n".join(steps) or "",
             stand_count=len(stands), stands="\n".join(stands),
+            sign_count=len(signs), signs="\n".join(signs),
             software_name_count=len(software), software_names="\n".join(software))
 
 

@@ -23,6 +23,7 @@ TOKEN_REQUEST = ("literal", "hierarchical")
 ENDPOINTS = ("any_of", "all_of")
 ADMIN_SCOPES = ("kept", "dropped_for_non_staff")
 VERSION_FORMAT = ("semver", "semver_space_build", "git_describe", "two_numbers")
+INSTANCE_VERSION = ("plain", "compatible")
 # Each rule key of a server, its allowed values, and the extra keys it may carry.
 RULES = {
     "hierarchy": (HIERARCHY, ("roots", "expands")),
@@ -32,6 +33,7 @@ RULES = {
     "endpoints": (ENDPOINTS, ()),
     "admin_scopes": (ADMIN_SCOPES, ()),
     "version_format": (VERSION_FORMAT, ()),
+    "instance_version": (INSTANCE_VERSION, ("mark", "injected", "fields", "source_urls")),
 }
 # What scopes.yaml says of Mastodon, which its entry here must not repeat.
 MASTODON_ELSEWHERE = ("newest_release", "default_scope", "vocabulary")
@@ -44,6 +46,10 @@ class Rule:
     roots: list = field(default_factory=list)  # names, for prefix_roots and families
     expands: dict = field(default_factory=dict)  # name -> [(name, node)], for an explicit table
     expand_nodes: dict = field(default_factory=dict)  # name -> its key node
+    mark: str = ""  # instance_version compatible: what follows "(compatible; " ("Akkoma ")
+    injected: str = ""  # instance_version plain: a Mastodon version the server may put before its own ("3.5.3+")
+    fields: list = field(default_factory=list)  # instance_version: keys only this server's instance documents have
+    source_urls: list = field(default_factory=list)  # instance_version: the source_url values of its repository
 
 
 @dataclass
@@ -122,6 +128,20 @@ def _rule(node, key, what):
             name = _scope_name(key, f"an expanded name of {what}")
             rule.expands[name] = _names(targets, f"the expansion of '{name}'")
             rule.expand_nodes[name] = key
+    if key == "instance_version":
+        if (value == "compatible") != ("mark" in f):
+            raise ModelError((f["mark"] if "mark" in f else node).start_mark,
+                             f"the {value} instance_version of {what} " + ("takes no mark" if "mark" in f else "needs a mark"))
+        if "injected" in f and value != "plain":
+            raise ModelError(f["injected"].start_mark, f"only a plain instance_version of {what} takes injected")
+        rule.mark = _line(f["mark"], f"mark of {what}") if "mark" in f else ""
+        rule.injected = _line(f["injected"], f"injected of {what}") if "injected" in f else ""
+        for extra in ("fields", "source_urls"):
+            if extra in f:
+                items = [_line(n, f"an entry of {extra} of {what}") for n in sequence(f[extra], f"{extra} of {what}")]
+                if not items:
+                    raise ModelError(f[extra].start_mark, f"{extra} of {what} must not be empty")
+                setattr(rule, extra, items)
     return rule
 
 
