@@ -170,13 +170,15 @@ claim from_instance(document const& doc, std::string& says)
         for (std::size_t i = 0; i < software_count; ++i) {
             auto const& d = dialects[i];
             if (d.instance_version == instance_rule::compatible && part.starts_with(d.instance_mark)) {
-                c = {static_cast<software>(i), std::string(d.name), std::string(part.substr(d.instance_mark.size())), 2};
+                c = {static_cast<software>(i), std::string(d.name), std::string(part.substr(d.instance_mark.size())),
+                     2};
                 says = fmt::format("version '{}': {}'s form", doc.version, d.display_name);
                 return c;
             }
         }
         auto const cut = std::min(part.find_first_of(" /"), part.size());
-        c = {std::nullopt, std::string(part.substr(0, cut)), std::string(part.substr(std::min(cut + 1, part.size()))), 2};
+        c = {std::nullopt, std::string(part.substr(0, cut)), std::string(part.substr(std::min(cut + 1, part.size()))),
+             2};
         says = fmt::format("version '{}': compatible with Mastodon, but {}", doc.version,
                            "names software the data does not describe");
         return c;
@@ -186,16 +188,17 @@ claim from_instance(document const& doc, std::string& says)
         auto const s = static_cast<software>(i);
         for (auto k = d.first_sign; k < d.end_sign; ++k) {
             auto const& sign = detail::dialects::instance_signs[k];
-            bool const has = sign.kind == detail::dialects::sign_kind::field
-                                 ? std::find(doc.keys.begin(), doc.keys.end(), sign.text) != doc.keys.end()
-                                 : doc.source_url == sign.text || doc.source_url.starts_with(std::string(sign.text) + "/");
+            bool const has =
+                sign.kind == detail::dialects::sign_kind::field
+                    ? std::find(doc.keys.begin(), doc.keys.end(), sign.text) != doc.keys.end()
+                    : doc.source_url == sign.text || doc.source_url.starts_with(std::string(sign.text) + "/");
             if (!has) continue;
             c = {s, std::string(d.name), doc.version, 2};
             if (!d.injected_version.empty() && doc.version.starts_with(d.injected_version))
                 c.version = doc.version.substr(d.injected_version.size());
             says = sign.kind == detail::dialects::sign_kind::field
-                       ? fmt::format("version '{}' and the key '{}', which only {}'s instance documents have", doc.version,
-                                     sign.text, d.display_name)
+                       ? fmt::format("version '{}' and the key '{}', which only {}'s instance documents have",
+                                     doc.version, sign.text, d.display_name)
                        : fmt::format("version '{}' and source_url '{}', {}'s repository", doc.version, doc.source_url,
                                      d.display_name);
             return c;
@@ -245,7 +248,8 @@ identification identify(std::span<document const> documents)
         std::string says;
         claims.push_back(from_document(documents[i], says));
         out.evidence.push_back({documents[i].kind, std::move(says)});
-        if (claims[i].strength > 0 && (best == documents.size() || claims[i].strength > claims[best].strength)) best = i;
+        if (claims[i].strength > 0 && (best == documents.size() || claims[i].strength > claims[best].strength))
+            best = i;
         if (documents[i].scopes_supported) {
             if (!out.scopes_supported) out.scopes_supported.emplace();
             for (auto const& name : *documents[i].scopes_supported)
@@ -273,8 +277,9 @@ identification identify(std::span<document const> documents)
     auto const release = parse_release(name, chosen.version);
     out.server = release ? server{name, *release} : server{name};
     if (!release)
-        out.evidence[best].says += fmt::format(" (not a version {} writes: answering for {}, the newest the data describes)",
-                                               display_name(name), to_string(newest_release_of(name)));
+        out.evidence[best].says +=
+            fmt::format(" (not a version {} writes: answering for {}, the newest the data describes)",
+                        display_name(name), to_string(newest_release_of(name)));
     if (out.scopes_supported) {
         auto const known = vocabulary(*out.server);
         scope_set advertised;

@@ -47,7 +47,8 @@ BOOST_AUTO_TEST_CASE(every_kind_is_recognised)
     BOOST_TEST((nodeinfo.kind == document_kind::nodeinfo));
     BOOST_TEST(nodeinfo.software == "gotosocial");
     BOOST_TEST(nodeinfo.version == "0.19.1");
-    auto const links = read(R"({"links":[{"rel":"http://nodeinfo.diaspora.software/ns/schema/2.0","href":"https://a/2.0"},
+    auto const links =
+        read(R"({"links":[{"rel":"http://nodeinfo.diaspora.software/ns/schema/2.0","href":"https://a/2.0"},
         {"rel":"http://nodeinfo.diaspora.software/ns/schema/2.1","href":"https://a/2.1"},
         {"rel":"self","href":"https://a/other"}]})");
     BOOST_TEST((links.kind == document_kind::nodeinfo_links));
@@ -113,7 +114,8 @@ BOOST_AUTO_TEST_CASE(nodeinfo_names_every_server_by_its_software_names)
         }
     }
     // NodeInfo's names are compared without case: Iceshrimp.NET writes its name so.
-    auto const iceshrimp = identify_one(R"({"software":{"name":"Iceshrimp.NET","version":"2025.1-beta5.patch2+abcdef1234"}})");
+    auto const iceshrimp =
+        identify_one(R"({"software":{"name":"Iceshrimp.NET","version":"2025.1-beta5.patch2+abcdef1234"}})");
     BOOST_TEST_REQUIRE(iceshrimp.server.has_value());
     BOOST_TEST((iceshrimp.server->name == software::iceshrimp));
     BOOST_TEST((iceshrimp.server->release == (ms::version{2025, 1, 0, "beta5.patch2", "abcdef1234"})));
@@ -127,9 +129,8 @@ BOOST_AUTO_TEST_CASE(an_instance_version_names_the_server_by_its_mark)
         BOOST_TEST_CONTEXT(d.name)
         {
             auto const release = ms::to_string(d.newest_release);
-            auto const found =
-                identify_one(fmt::format(R"j({{"uri":"a","version":"3.0.0 (compatible; {}{}; more)"}})j", d.instance_mark,
-                                         release));
+            auto const found = identify_one(
+                fmt::format(R"j({{"uri":"a","version":"3.0.0 (compatible; {}{}; more)"}})j", d.instance_mark, release));
             BOOST_TEST_REQUIRE(found.server.has_value());
             BOOST_TEST((found.server->name == static_cast<software>(i)));
             BOOST_TEST(found.version == release);

@@ -35,13 +35,13 @@ std::string_view to_string(document_kind kind) noexcept;
 // What identify needs of one document.
 struct document {
     document_kind kind = document_kind::nodeinfo;
-    std::string software;                      // nodeinfo: software.name as written
-    std::string version;                       // nodeinfo: software.version; instance: version
-    std::string source_url;                    // instance_v2: source_url ("" if absent)
-    std::vector<std::string> keys;             // instance: its top-level keys
+    std::string software;                                      // nodeinfo: software.name as written
+    std::string version;                                       // nodeinfo: software.version; instance: version
+    std::string source_url;                                    // instance_v2: source_url ("" if absent)
+    std::vector<std::string> keys;                             // instance: its top-level keys
     std::optional<std::vector<std::string>> scopes_supported;  // oauth_metadata, when it lists them
-    std::string issuer;                        // oauth_metadata
-    std::vector<std::string> links;            // nodeinfo_links: NodeInfo 2.x hrefs, newest schema first
+    std::string issuer;                                        // oauth_metadata
+    std::vector<std::string> links;  // nodeinfo_links: NodeInfo 2.x hrefs, newest schema first
 };
 
 struct document_reading {
@@ -63,12 +63,12 @@ struct evidence {
 };
 
 struct identification {
-    bool ok;                       // the documents name a server the data describes
-    std::string_view reason;       // why not, a fixed text ("" when ok)
+    bool ok;                                     // the documents name a server the data describes
+    std::string_view reason;                     // why not, a fixed text ("" when ok)
     std::optional<::mastoscope::server> server;  // when ok: the server, at the release it reports where it can be read
-    std::string software;          // the software as a document names it ("gotosocial", "Friendica")
-    std::string version;           // its version as written there ("0.19.1+git-6574dc8")
-    std::vector<::mastoscope::evidence> evidence;  // one entry for each document, in order
+    std::string software;                        // the software as a document names it ("gotosocial", "Friendica")
+    std::string version;                         // its version as written there ("0.19.1+git-6574dc8")
+    std::vector<::mastoscope::evidence> evidence;              // one entry for each document, in order
     std::optional<std::vector<std::string>> scopes_supported;  // the RFC 8414 list, if a document had one
     std::vector<std::string> not_in_data;  // advertised names the server's vocabulary in the data lacks
     scope_set not_advertised;              // names of its vocabulary that a scopes_supported list lacks

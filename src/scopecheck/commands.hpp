@@ -4,7 +4,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
+
+#include <mastoscope/identify.hpp>
 
 #include <mastoscope/version.hpp>
 
@@ -24,6 +27,11 @@ answer info(settings const& s, std::string_view scope_name);
 answer list(settings const& s, mastoscope::version const& at, bool deprecated_only, bool removed);
 // What to request from the server `to` for what SCOPES allow on Mastodon (translate.cpp).
 answer translate(settings const& s, std::string_view scopes, mastoscope::server const& to);
+
+// Which server SOURCE... describe: saved documents, "-", or base URLs that it fetches (identify.cpp).
+answer identify(settings const& s, std::vector<std::string> const& sources);
+// The same, for --server-from: the identification, or the bad_input answer of a source that failed.
+std::variant<mastoscope::identification, answer> identify_sources(std::vector<std::string> const& sources);
 
 // Mastodon's real checks (mastodon.cpp).
 answer endpoint(settings const& s, std::string_view method, std::string_view path,

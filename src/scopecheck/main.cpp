@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <unistd.h>
@@ -19,6 +20,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "render.hpp"
 
 namespace {
 
@@ -112,7 +114,8 @@ private:
     std::vector<command> make_commands();
     std::string& value() { return values_.emplace_back(); }  // storage for an argument, stable in address
     std::optional<int> reject_unknown_command(int argc, char** argv);
-    settings make_settings() const;
+    // The settings, or the exit status of a --server-from that names no server.
+    std::variant<settings, int> make_settings() const;
 
     // A command of two scope strings, either of which may be "-" (one per line of standard input).
     command pair(char const* name, answer (*function)(settings const&, std::string_view, std::string_view),
@@ -125,7 +128,7 @@ private:
         "Answers questions about Mastodon's OAuth scopes exactly: what a set grants, whether a scope\n"
         "string is valid at a server version, and how Mastodon's literal registration rule decides."};
     bool json_ = false;
-    std::string server_version_ = ms::to_string(ms::newest_release), color_ = "auto", server_;
+    std::string server_version_ = ms::to_string(ms::newest_release), color_ = "auto", server_, server_from_;
     std::string mode_{ms::to_string(settings{}.parse.mode)}, grant_{md::to_string(settings{}.grant)};  // the defaults
     std::deque<std::string> values_;
     std::vector<command> commands_;
@@ -256,6 +259,28 @@ std::vector<command> command_line::make_commands()
                  s, io, [&](std::string_view line) { return scopecheck::translate(s, line, target); }, translated);
          }}));
 
+    auto const sources = std::make_shared<std::vector<std::string>>();
+    table.push_back(answers_others(
+        {"identify", "Which server SOURCE... describe (0 identified, 1 software the data lacks, 2 unreadable)",
+         [sources](CLI::App& sub) {
+             sub.add_option("SOURCE", *sources,
+                            "A saved NodeInfo, /api/v1/instance, /api/v2/instance or RFC 8414 document, - for\n"
+                            "standard input, or a server's base URL (http:// or https://) to fetch them from")
+                 ->required();
+             sub.footer(
+                 "From a base URL scopecheck fetches /.well-known/nodeinfo and the NodeInfo it links (on the same\n"
+                 "origin), /api/v2/instance, /api/v1/instance and /.well-known/oauth-authorization-server: with\n"
+                 "certificates checked, at most 3 redirects, 10 seconds and 1 MiB a document. It fetches nothing\n"
+                 "else, and nothing without a URL. NodeInfo's software.name names the server first; then an\n"
+                 "instance document's version as that server writes it (\"2.7.2 (compatible; Akkoma 3.16.0)\",\n"
+                 "GoToSocial's \"3.5.3+0.19.1\"), its source_url or a key only one server has.\n"
+                 "Examples:\n  scopecheck identify nodeinfo.json instance.json\n  scopecheck identify "
+                 "https://example.social");
+         },
+         [sources](settings const& s, streams& io, CLI::App const&) {
+             return print_answer(s, scopecheck::identify(s, *sources), io);
+         }}));
+
     auto& method = value();
     auto& path = value();
     auto& token = value();
@@ -348,6 +373,12 @@ void command_line::add_global_options()
         ->check(server_check)
         ->type_name("NAME[@V]")
         ->excludes(version);
+    app_.add_option("--server-from", server_from_,
+                    "Answer for the server that SOURCE describes, as identify names it (a saved document, - or a "
+                    "base URL)")
+        ->type_name("SOURCE")
+        ->excludes(version)
+        ->excludes("--server");
     app_.add_option("--mode", mode_, "How scope strings are read: strict (as Mastodon), query (URL-encoded), lenient")
         ->check(CLI::IsMember(names_of(ms::parse_modes)))
         ->capture_default_str();
@@ -391,7 +422,7 @@ std::optional<int> command_line::parse(int argc, char** argv)
     return std::nullopt;
 }
 
-settings command_line::make_settings() const
+std::variant<settings, int> command_line::make_settings() const
 {
     settings s;
     s.json = json_;
@@ -403,6 +434,22 @@ settings command_line::make_settings() const
         s.server = *ms::parse_server(server_);
         if (s.server.name == ms::software::mastodon) s.parse.server_version = s.server.release;
     }
+    if (!server_from_.empty()) {
+        auto found = scopecheck::identify_sources({server_from_});
+        if (auto const* bad = std::get_if<answer>(&found)) {
+            fmt::print(stderr, "scopecheck: error: --server-from: {}\n", bad->line.substr(bad->line.find(' ') + 1));
+            return bad_input;
+        }
+        auto const& id = std::get<ms::identification>(found);
+        if (!id.ok) {
+            fmt::print(
+                stderr, "scopecheck: error: --server-from {}: {}{}\n", printable(server_from_), id.reason,
+                id.software.empty() ? "" : fmt::format(" ('{}' {})", printable(id.software), printable(id.version)));
+            return bad_input;
+        }
+        s.server = *id.server;
+        if (s.server.name == ms::software::mastodon) s.parse.server_version = s.server.release;
+    }
     for (auto g : md::grant_types)
         if (md::to_string(g) == grant_) s.grant = g;
     return s;
@@ -410,7 +457,9 @@ settings command_line::make_settings() const
 
 int command_line::run(streams& io)
 {
-    auto const s = make_settings();
+    auto const made = make_settings();
+    if (auto const* status = std::get_if<int>(&made)) return *status;
+    auto const& s = std::get<settings>(made);
     for (auto const& c : commands_) {
         if (!c.app->parsed()) continue;
         if (s.server.name == ms::software::mastodon || c.others == command::other_servers::answered)

@@ -9,7 +9,8 @@ A case:
     yes: 'follow' grants 'read:mutes'
     2> an expected stderr line
     [exit 0]
-`scopecheck` runs the binary under test; commands run in bash with NO_COLOR unset.
+`scopecheck` runs the binary under test; commands run in bash with NO_COLOR unset, in the folder of the
+transcript (so documents/ holds the files that identify reads).
 """
 
 import os
@@ -42,11 +43,12 @@ def parse(path):
     return cases
 
 
-def run(binary, command):
+def run(binary, command, folder):
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     env["PATH"] = os.path.dirname(os.path.abspath(binary)) + os.pathsep + env.get("PATH", "")
     env["LC_ALL"] = "C.UTF-8"
-    result = subprocess.run(["bash", "-c", command], capture_output=True, env=env, timeout=60, check=False)
+    result = subprocess.run(["bash", "-c", command], capture_output=True, env=env, cwd=folder, timeout=60,
+                            check=False)
     out = result.stdout.decode("utf-8", "replace").split("\n")
     err = result.stderr.decode("utf-8", "replace").split("\n")
     return (out[:-1] if out[-1] == "" else out), (err[:-1] if err[-1] == "" else err), result.returncode
@@ -60,7 +62,7 @@ def main(argv):
     if len(argv) == 3:
         with open(path, "w", encoding="utf-8") as f:
             for case in cases:
-                out, err, code = run(binary, case["command"])
+                out, err, code = run(binary, case["command"], os.path.dirname(os.path.abspath(path)))
                 f.write(f"=== {case['title']}\n$ {case['command']}\n")
                 f.write("".join(line + "\n" for line in out))
                 f.write("".join((f"2> {line}" if line else "2>") + "\n" for line in err))
@@ -68,7 +70,7 @@ def main(argv):
         return 0
     failures = 0
     for case in cases:
-        out, err, code = run(binary, case["command"])
+        out, err, code = run(binary, case["command"], os.path.dirname(os.path.abspath(path)))
         if (out, err, code) != (case["stdout"], case["stderr"], case["exit"]):
             failures += 1
             print(f"FAIL: {case['title']}\n  $ {case['command']}", file=sys.stderr)

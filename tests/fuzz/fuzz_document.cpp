@@ -26,11 +26,13 @@ std::string check(std::string_view input)
     auto const found = ms::identify(std::span(&reading.doc, 1));
     if (found.ok != found.server.has_value()) return "ok and the server disagree";
     if (found.ok != found.reason.empty()) return "ok and the reason disagree";
-    if (found.evidence.size() != 1 || found.evidence[0].document != reading.doc.kind) return "evidence for another document";
+    if (found.evidence.size() != 1 || found.evidence[0].document != reading.doc.kind)
+        return "evidence for another document";
     if (found.scopes_supported.has_value() != reading.doc.scopes_supported.has_value())
         return "scopes_supported lost or invented";
     if (found.server) {
-        if ((found.not_advertised - ms::vocabulary(*found.server)).size() != 0) return "not_advertised outside the vocabulary";
+        if ((found.not_advertised - ms::vocabulary(*found.server)).size() != 0)
+            return "not_advertised outside the vocabulary";
         if (found.scopes_supported) {
             auto const& advertised = *found.scopes_supported;
             for (auto const& name : found.not_in_data)

@@ -6,14 +6,16 @@
 
 `console` blocks are sessions: each "$ command" runs in bash with scopecheck on PATH, and the lines up
 to the next "$ " must be exactly what it prints (stdout, then stderr; where lines of stderr are
-marked "2> ", each stream is compared with its own lines). The sessions of each --doc
-file (docs/cli.md) are checked the same way.
+marked "2> ", each stream is compared with its own lines). Each session runs in a fresh empty folder,
+so a command may write a file that the next one reads. The sessions of each --doc file (docs/cli.md)
+are checked the same way.
 """
 
 import os
 import re
 import subprocess
 import sys
+import tempfile
 
 
 def blocks(text):
@@ -34,7 +36,7 @@ def check_example(fenced, example, binary):
     return []
 
 
-def check_session(body, scopecheck):
+def check_session(body, scopecheck, folder):
     errors, command, expected = [], None, []
     env = dict(os.environ, PATH=os.path.dirname(os.path.abspath(scopecheck)) + os.pathsep + os.environ["PATH"])
     env.pop("NO_COLOR", None)
@@ -42,12 +44,14 @@ def check_session(body, scopecheck):
     def finish():
         if command is None:
             return
-        result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, check=False)
+        result = subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, cwd=folder,
+                                check=False)
         if any(line.startswith("2> ") for line in expected):  # stderr marked: each stream on its own
             out, err = (text.rstrip("\n").split("\n") if text else [] for text in (result.stdout, result.stderr))
             printed = out + ["2> " + line for line in err]
         else:
-            printed = (result.stdout + result.stderr).rstrip("\n").split("\n")
+            both = (result.stdout + result.stderr).rstrip("\n")
+            printed = both.split("\n") if both else []
         if printed != expected:
             errors.append(f"README session: $ {command}\nshows\n" + "\n".join(expected) + "\nbut prints\n" +
                           "\n".join(printed))
@@ -79,7 +83,8 @@ def main(argv):
     if not sessions:
         errors.append("the README has no scopecheck session (a console block)")
     for body in sessions:
-        errors += check_session(body, scopecheck)
+        with tempfile.TemporaryDirectory() as folder:
+            errors += check_session(body, scopecheck, folder)
     commands = [body.strip() for lang, body in fenced if lang == "sh"]
     with open(ci, encoding="utf-8") as f:
         ci_lines = [line.strip() for line in f]
@@ -98,7 +103,8 @@ def main(argv):
         if not doc_sessions:
             errors.append(f"{doc} has no scopecheck session (a console block)")
         for body in doc_sessions:
-            errors += [f"{doc}: {e}" for e in check_session(body, scopecheck)]
+            with tempfile.TemporaryDirectory() as folder:
+                errors += [f"{doc}: {e}" for e in check_session(body, scopecheck, folder)]
     for e in errors:
         print(e, file=sys.stderr)
     return 1 if errors else 0
