@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <mastoscope/dialect.hpp>
 #include <mastoscope/format.hpp>
 #include <mastoscope/lint.hpp>
 
@@ -14,7 +15,8 @@ namespace ms = mastoscope;
 
 answer validate(settings const& s, std::string_view text)
 {
-    auto const result = ms::parse(text, s.parse);
+    auto const result =
+        s.server.name == ms::software::mastodon ? ms::parse(text, s.parse) : ms::parse(text, s.server, s.parse);
     answer a;
     a.code = result ? yes : no;
     std::string_view const head = result ? "valid:" : "invalid:";
