@@ -23,6 +23,22 @@ CXX_HIERARCHY = {"explicit": "explicit_edges"}  # `explicit` is a C++ keyword
 TEMPLATE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "server_table.hpp.in")
 
 
+MISSING = {"default": "default_scopes", "app": "app", "none": "none", "refused": "refused", "": "default_scopes"}
+
+
+def exchange_fields(rules):
+    """The registration and token-request facts of a dialect, in the order of `dialect`."""
+    registration, token = rules["registration"], rules["token_request"]
+
+    def refusal(r):
+        return (f"refusal{{{r.get('status', 0)}, {cxx_string(r.get('error', ''))}, "
+                f"{cxx_string(r.get('message', ''))}}}")
+    return [f"missing_rule::{MISSING[registration.missing]}", f"missing_rule::{MISSING[registration.blank]}",
+            str(registration.max_length), "true" if registration.refuses_duplicates else "false",
+            refusal(registration.refusal), f"missing_rule::{MISSING[token.missing]}",
+            f"separator_rule::{token.separators or rules['separators'].value}", refusal(token.refusal)]
+
+
 def render(registry, family, source):
     every = with_foreign(registry, family)
     names = [s.name for s in every]
@@ -62,10 +78,12 @@ def render(registry, family, source):
             f"registration_rule::{rules['registration'].value}", f"token_rule::{rules['token_request'].value}",
             f"endpoint_rule::{rules['endpoints'].value}", f"admin_rule::{rules['admin_scopes'].value}",
             f"version_rule::{rules['version_format'].value}",
+            *exchange_fields(rules),
             f"instance_rule::{instance.value}", cxx_string(instance.mark), cxx_string(instance.injected),
             cxx_version(server.enforced_since),
             words(server.default_scopes), words(server.streaming),
             words(always) if server.words else "table::mastodon_scopes",
+            words([n for n, _ in rules["hierarchy"].roots]),
             str(first_step), str(len(steps)), str(first_stand), str(len(stands)), str(first_sign), str(len(signs)),
             "fact_sources{" + ", ".join(cxx_string(t) for t in (
                 rules["hierarchy"].source, rules["separators"].source, rules["registration"].source,

@@ -12,14 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from scopes import CXX_KEYWORDS, Scope, Version, _scope_name
-from yaml_nodes import ModelError, compose, mapping, sequence, string, version_text
+from yaml_nodes import ModelError, compose, integer, mapping, sequence, string, version_text
 
 NAME = re.compile(r"[a-z][a-z0-9]*\Z")
 
 HIERARCHY = ("explicit", "prefix", "prefix_roots", "families", "none")
 SEPARATORS = ("space_runs", "single_space", "whitespace_commas", "spaces_else_commas", "spaces_plus")
 REGISTRATION = ("vocabulary", "any", "ignored")
-TOKEN_REQUEST = ("literal", "hierarchical")
+TOKEN_REQUEST = ("literal", "hierarchical", "vocabulary", "unchecked")
+REGISTRATION_MISSING = ("default", "refused")
+REGISTRATION_BLANK = ("default", "none", "refused")
+TOKEN_MISSING = ("app", "default", "none")
 ENDPOINTS = ("any_of", "all_of")
 ADMIN_SCOPES = ("kept", "dropped_for_non_staff")
 VERSION_FORMAT = ("semver", "semver_space_build", "git_describe", "two_numbers")
@@ -28,8 +31,8 @@ INSTANCE_VERSION = ("plain", "compatible")
 RULES = {
     "hierarchy": (HIERARCHY, ("roots", "expands")),
     "separators": (SEPARATORS, ()),
-    "registration": (REGISTRATION, ()),
-    "token_request": (TOKEN_REQUEST, ()),
+    "registration": (REGISTRATION, ("missing", "blank", "max_length", "refuses_duplicates", "refusal")),
+    "token_request": (TOKEN_REQUEST, ("missing", "separators", "refusal")),
     "endpoints": (ENDPOINTS, ()),
     "admin_scopes": (ADMIN_SCOPES, ()),
     "version_format": (VERSION_FORMAT, ()),
@@ -50,6 +53,12 @@ class Rule:
     injected: str = ""  # instance_version plain: a Mastodon version the server may put before its own ("3.5.3+")
     fields: list = field(default_factory=list)  # instance_version: keys only this server's instance documents have
     source_urls: list = field(default_factory=list)  # instance_version: the source_url values of its repository
+    missing: str = ""  # registration, token_request: what no scope parameter gives
+    blank: str = ""  # registration: what a blank one gives
+    max_length: int = 0  # registration: longer is refused (0: no limit)
+    refuses_duplicates: bool = False  # registration
+    separators: str = ""  # token_request: where it splits otherwise than registration
+    refusal: dict = field(default_factory=dict)  # status, message (and error, for token_request)
 
 
 @dataclass
@@ -128,6 +137,8 @@ def _rule(node, key, what):
             name = _scope_name(key, f"an expanded name of {what}")
             rule.expands[name] = _names(targets, f"the expansion of '{name}'")
             rule.expand_nodes[name] = key
+    if key in ("registration", "token_request"):
+        _exchange(rule, key, value, f, node, what)
     if key == "instance_version":
         if (value == "compatible") != ("mark" in f):
             raise ModelError((f["mark"] if "mark" in f else node).start_mark,
@@ -143,6 +154,64 @@ def _rule(node, key, what):
                     raise ModelError(f[extra].start_mark, f"{extra} of {what} must not be empty")
                 setattr(rule, extra, items)
     return rule
+
+
+def _choice(node, what, values):
+    value = string(node, what)
+    if value not in values:
+        raise ModelError(node.start_mark, f"{what} is '{value}', which is none of {', '.join(values)}")
+    return value
+
+
+def _exchange(rule, key, value, f, node, what):
+    """The extra keys of registration and token_request: what a missing or blank parameter gives,
+    the limits, and the refusal, which is there exactly when something can be refused."""
+    if "mastodon" in what:
+        extra = next((k for k in f if k not in ("rule", "source")), None)
+        if extra:
+            raise ModelError(f[extra].start_mark, f"the {key} of {what} takes no {extra}: src/mastodon/access.cpp models it")
+        return
+    if key == "registration":
+        needed = ("missing", "blank") if value != "ignored" else ()
+        for k in ("missing", "blank", "max_length", "refuses_duplicates"):
+            if k in f and value == "ignored":
+                raise ModelError(f[k].start_mark, f"an ignored registration of {what} takes no {k}")
+        for k in needed:
+            if k not in f:
+                raise ModelError(node.start_mark, f"the registration of {what} needs {k}")
+        if "missing" in f:
+            rule.missing = _choice(f["missing"], f"missing of the registration of {what}", REGISTRATION_MISSING)
+            rule.blank = _choice(f["blank"], f"blank of the registration of {what}", REGISTRATION_BLANK)
+        if "max_length" in f:
+            rule.max_length = integer(f["max_length"], f"max_length of {what}")
+            if rule.max_length == 0:
+                raise ModelError(f["max_length"].start_mark, f"max_length of {what} must be a positive number")
+        if "refuses_duplicates" in f:
+            if getattr(f["refuses_duplicates"], "value", None) != "true":
+                raise ModelError(f["refuses_duplicates"].start_mark, f"refuses_duplicates of {what} is true or left out")
+            rule.refuses_duplicates = True
+        refuses = bool(value == "vocabulary" or rule.missing == "refused" or rule.blank == "refused" or rule.max_length
+                   or rule.refuses_duplicates)
+        refusal_keys = ("status", "message")
+    else:
+        if "missing" not in f:
+            raise ModelError(node.start_mark, f"the token_request of {what} needs missing")
+        rule.missing = _choice(f["missing"], f"missing of the token_request of {what}", TOKEN_MISSING)
+        if "separators" in f:
+            rule.separators = _choice(f["separators"], f"separators of the token_request of {what}", SEPARATORS)
+        refuses = value != "unchecked"
+        refusal_keys = ("status", "message")
+    if refuses != ("refusal" in f):
+        raise ModelError((f["refusal"] if "refusal" in f else node).start_mark,
+                         f"the {key} of {what} " + ("needs a refusal" if refuses else "refuses nothing, so takes no refusal"))
+    if "refusal" in f:
+        r = mapping(f["refusal"], f"refusal of the {key} of {what}", refusal_keys,
+                    ("error",) if key == "token_request" else ())
+        status = integer(r["status"], f"status of the refusal of {what}")
+        if not 100 <= status <= 599:
+            raise ModelError(r["status"].start_mark, f"status of the refusal of {what} must be an HTTP status")
+        rule.refusal = {"status": status, "message": _line(r["message"], f"message of the refusal of {what}"),
+                        "error": _line(r["error"], f"error of the refusal of {what}") if "error" in r else ""}
 
 
 def _read_server(node, index, registry):

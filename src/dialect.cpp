@@ -191,4 +191,151 @@ parse_result parse(std::string_view text, server const& on, parse_options const&
     return builder::with(kept, std::move(found));
 }
 
+namespace {
+
+using detail::dialects::hierarchy_rule;
+using detail::dialects::missing_rule;
+
+std::vector<std::string> names_of(std::vector<item> const& items)
+{
+    std::vector<std::string> out;
+    for (auto const& i : items) out.push_back(i.name);
+    return out;
+}
+
+std::vector<std::string> names_of(scope_set const& set)
+{
+    std::vector<std::string> out;
+    for (scope s : set) out.emplace_back(name(s));
+    return out;
+}
+
+std::size_t code_points(std::string_view text)
+{
+    return static_cast<std::size_t>(
+        std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+// Does the app's name `held` let a token request `wanted` on the server? As its check compares names
+// (the hierarchy rule applied to the text, so to names the data does not know as well).
+bool covers(server const& on, std::string_view held, std::string_view wanted)
+{
+    if (held == wanted) return true;
+    auto const& d = detail::dialect_of(on.name);
+    auto const roots = scope_set::from_words(d.hierarchy_roots);
+    auto const is_root = [&](std::string_view n) {
+        auto const s = lookup(n);
+        return s && roots.contains(*s);
+    };
+    auto const under = [&](std::string_view root) {
+        return wanted.size() > root.size() && wanted.starts_with(root) && wanted[root.size()] == ':';
+    };
+    switch (d.hierarchy) {
+    case hierarchy_rule::prefix: return under(held);
+    case hierarchy_rule::prefix_roots: return is_root(held) && under(held);
+    case hierarchy_rule::families:
+        for (scope r : roots)
+            if (held.starts_with(name(r)) && (wanted == name(r) || under(name(r)))) return true;
+        return false;
+    case hierarchy_rule::explicit_edges: {
+        auto const h = lookup(held), w = lookup(wanted);
+        return h && w && grants_on(on.name, *h).contains(*w);
+    }
+    case hierarchy_rule::none: return false;
+    }
+    return false;
+}
+
+}  // namespace
+
+app_registration register_on(server const& on, std::optional<std::string_view> scopes)
+{
+    auto const& d = detail::dialect_of(on.name);
+    app_registration out{true, 200, "", scopes ? code_points(*scopes) : 0, true, {}, {}};
+    auto const refuse = [&](app_registration r) {
+        r.ok = false;
+        r.status = d.registration_refusal.status;
+        r.reason = d.registration_refusal.message;
+        r.stored.clear();
+        return r;
+    };
+    if (d.registration == detail::dialects::registration_rule::ignored) {
+        out.scopes_read = false;
+        return out;
+    }
+    auto const given = [&](missing_rule rule) {
+        if (rule == missing_rule::refused) return refuse(out);
+        if (rule == missing_rule::default_scopes) out.stored = names_of(scope_set::from_words(d.default_scopes));
+        return out;
+    };
+    if (!scopes) return given(d.registration_missing);
+    if (scopes->empty()) return given(d.registration_blank);
+    if (d.max_length && out.length > d.max_length) return refuse(out);
+    auto const src = decoded(*scopes, parse_mode::strict);
+    out.stored = names_of(items_of(src, d.separators, parse_mode::strict));
+    if (d.registration == detail::dialects::registration_rule::vocabulary || d.refuses_duplicates) {
+        auto const defined = vocabulary(on);
+        std::vector<std::string> seen;
+        for (auto const& n : out.stored) {
+            auto const s = lookup(n);
+            bool const unknown =
+                d.registration == detail::dialects::registration_rule::vocabulary && !(s && defined.contains(*s));
+            bool const repeated = d.refuses_duplicates && std::find(seen.begin(), seen.end(), n) != seen.end();
+            if (unknown || repeated) out.refused.push_back(n);
+            seen.push_back(n);
+        }
+        if (!out.refused.empty()) return refuse(out);
+    }
+    return out;
+}
+
+token_authorization authorize_on(server const& on, std::vector<std::string> const& registered,
+                                 std::optional<std::string_view> requested)
+{
+    auto const& d = detail::dialect_of(on.name);
+    token_authorization out{true, 200, "", "", {}, {}};
+    bool const absent =
+        !requested || std::all_of(requested->begin(), requested->end(), [](char c) { return ascii_space(c); });
+    std::vector<std::string> wanted;
+    if (absent) {
+        switch (d.token_missing) {
+        case missing_rule::app: wanted = registered; break;
+        case missing_rule::default_scopes: wanted = names_of(scope_set::from_words(d.default_scopes)); break;
+        case missing_rule::none:
+        case missing_rule::refused: return out;  // a token with no scopes
+        }
+    } else {
+        wanted = names_of(items_of(decoded(*requested, parse_mode::strict), d.token_separators, parse_mode::strict));
+    }
+    auto const defined = vocabulary(on);
+    for (auto const& w : wanted) {
+        bool passes = true;
+        switch (d.token_request) {
+        case detail::dialects::token_rule::literal:
+            passes = std::find(registered.begin(), registered.end(), w) != registered.end();
+            break;
+        case detail::dialects::token_rule::hierarchical:
+            passes = std::any_of(registered.begin(), registered.end(), [&](auto const& h) { return covers(on, h, w); });
+            break;
+        case detail::dialects::token_rule::vocabulary: {
+            auto const s = lookup(w);
+            passes = s && defined.contains(*s);
+            break;
+        }
+        case detail::dialects::token_rule::unchecked: break;
+        }
+        if (!passes) out.not_covered.push_back(w);
+    }
+    if (!out.not_covered.empty()) {
+        out.ok = false;
+        out.status = d.token_refusal.status;
+        out.oauth_error = d.token_refusal.error;
+        out.reason = d.token_refusal.message;
+        return out;
+    }
+    // Where nothing is checked the token holds the app's permissions, whatever was asked.
+    out.scopes = d.token_request == detail::dialects::token_rule::unchecked ? registered : wanted;
+    return out;
+}
+
 MASTOSCOPE_END_NAMESPACE

@@ -159,4 +159,104 @@ BOOST_AUTO_TEST_CASE(modes_and_limits)
     BOOST_TEST(kinds(read_on("profile", server{software::mastodon, v420})) == kinds(ms::parse("profile", at420)));
 }
 
+BOOST_AUTO_TEST_CASE(registration_follows_each_servers_facts)
+{
+    using missing = dialects::missing_rule;
+    for (auto sw : other_servers()) {
+        auto const& d = dialects::dialects[static_cast<std::size_t>(sw)];
+        server const on{sw};
+        BOOST_TEST_CONTEXT(ms::to_string(sw))
+        {
+            auto const defaults = [&] {
+                std::vector<std::string> out;
+                for (scope x : ms::scope_set::from_words(d.default_scopes)) out.emplace_back(ms::name(x));
+                return out;
+            }();
+            auto const plain = ms::register_on(on, "read write");
+            BOOST_TEST(plain.ok);
+            if (d.registration == dialects::registration_rule::ignored) {
+                BOOST_TEST(!plain.scopes_read);
+                BOOST_TEST(plain.stored.empty());
+                continue;
+            }
+            BOOST_TEST((plain.stored == std::vector<std::string>{"read", "write"}));
+            for (auto [given, rule] : {std::pair{std::optional<std::string_view>{}, d.registration_missing},
+                                       std::pair{std::optional<std::string_view>{""}, d.registration_blank}}) {
+                auto const r = ms::register_on(on, given);
+                BOOST_TEST(r.ok == (rule != missing::refused));
+                if (rule == missing::refused) BOOST_TEST(r.status == d.registration_refusal.status);
+                if (rule == missing::default_scopes) BOOST_TEST(r.stored == defaults);
+                if (rule == missing::none) BOOST_TEST(r.stored.empty());
+            }
+            // A name no server defines: refused by a vocabulary rule, stored by the others.
+            auto const unknown = ms::register_on(on, "read bogus");
+            bool const checks = d.registration == dialects::registration_rule::vocabulary;
+            BOOST_TEST(unknown.ok == !checks);
+            if (checks) BOOST_TEST(unknown.refused == std::vector<std::string>{"bogus"});
+            auto const twice = ms::register_on(on, "read read");
+            BOOST_TEST(twice.ok == !d.refuses_duplicates);
+            if (d.max_length) {
+                BOOST_TEST(ms::register_on(on, std::string(d.max_length, 'r')).ok);
+                auto const longer = ms::register_on(on, std::string(d.max_length + 1, 'r'));
+                BOOST_TEST(!longer.ok);
+                BOOST_TEST(longer.status == d.registration_refusal.status);
+                BOOST_TEST(longer.length == d.max_length + 1);
+            }
+        }
+    }
+    // GoToSocial keeps the empty name of two spaces; Iceshrimp.NET refuses it.
+    BOOST_TEST((ms::register_on(server{software::gotosocial}, "read  write").stored ==
+                std::vector<std::string>{"read", "", "write"}));
+    BOOST_TEST(!ms::register_on(server{software::iceshrimp}, "read  write"));
+    BOOST_TEST(!ms::register_on(server{software::iceshrimp}, "profile"));
+}
+
+BOOST_AUTO_TEST_CASE(token_requests_follow_each_servers_rule)
+{
+    using token = dialects::token_rule;
+    for (auto sw : other_servers()) {
+        auto const& d = dialects::dialects[static_cast<std::size_t>(sw)];
+        server const on{sw};
+        BOOST_TEST_CONTEXT(ms::to_string(sw))
+        {
+            std::vector<std::string> const app{"read"};
+            // A child of the app's read, and a name beside it.
+            auto const child = ms::authorize_on(on, app, "read:accounts");
+            auto const beside = ms::authorize_on(on, app, "write");
+            auto const same = ms::authorize_on(on, app, "read");
+            bool const read_accounts_defined = ms::vocabulary(on).contains(scope::read_accounts);
+            switch (d.token_request) {
+            case token::literal: BOOST_TEST(!child.ok); break;
+            case token::hierarchical:
+                BOOST_TEST(child.ok == ms::grants_on(sw, scope::read).contains(scope::read_accounts));
+                BOOST_TEST(!beside.ok);
+                BOOST_TEST(beside.not_covered == std::vector<std::string>{"write"});
+                BOOST_TEST(beside.status == d.token_refusal.status);
+                break;
+            case token::vocabulary:
+                BOOST_TEST(child.ok == read_accounts_defined);
+                BOOST_TEST(beside.ok);  // the app holds no scopes to check against
+                break;
+            case token::unchecked:
+                BOOST_TEST(child.ok);
+                BOOST_TEST(beside.ok);
+                BOOST_TEST(beside.scopes == app);  // the token holds the app's names
+                break;
+            }
+            BOOST_TEST(same.ok);
+        }
+    }
+    // GoToSocial: no scope means read, not the app's scopes.
+    BOOST_TEST(!ms::authorize_on(server{software::gotosocial}, {"write"}, std::nullopt));
+    // Akkoma: no scope means the app's scopes.
+    BOOST_TEST((ms::authorize_on(server{software::akkoma}, {"write"}, std::nullopt).scopes ==
+                std::vector<std::string>{"write"}));
+    // Iceshrimp.NET: no scope gives a token with none; its follow grants write:mutes.
+    BOOST_TEST(ms::authorize_on(server{software::iceshrimp}, {"read"}, std::nullopt).scopes.empty());
+    BOOST_TEST(ms::authorize_on(server{software::iceshrimp}, {"follow"}, "write:mutes").ok);
+    // Akkoma checks names as text: a child of an app's scope passes even where the data lacks it.
+    BOOST_TEST(ms::authorize_on(server{software::akkoma}, {"read"}, "read:made_up").ok);
+    BOOST_TEST(!ms::authorize_on(server{software::gotosocial}, {"follow"}, "read:blocks"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

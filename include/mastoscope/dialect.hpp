@@ -5,7 +5,9 @@
 #include <mastoscope/detail/abi.hpp>
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <mastoscope/parse.hpp>
 #include <mastoscope/server.hpp>
@@ -26,5 +28,39 @@ std::optional<version> added_on(software on, scope s) noexcept;
 // whitespace separate, unknown names are warnings, and the string is valid if a known one remains.
 // Mastodon's answer is parse(text, options) at on.release.
 parse_result parse(std::string_view text, server const& on, parse_options const& options);
+
+// POST /api/v1/apps on a server other than Mastodon (mastodon::register_app answers for Mastodon), with
+// `scopes` as the server's framework decoded it (nullopt: no scopes parameter), under its
+// registration facts: what a missing or blank parameter gives, its length limit, the names it
+// refuses, how it splits and stores them.
+struct app_registration {
+    bool ok;
+    int status;                        // 200, or the server's refusal status
+    std::string_view reason;           // the server's message when refused ("" when ok); "{length}" in it
+                                       // stands for `length`
+    std::size_t length;                // the parameter's length in characters (UTF-8 code points)
+    bool scopes_read;                  // false where the server does not read the parameter (Pixelfed)
+    std::vector<std::string> stored;   // the app's names as the server keeps them, empty names included
+    std::vector<std::string> refused;  // on a vocabulary refusal: the names it does not define, or repeats
+    explicit operator bool() const noexcept { return ok; }
+};
+app_registration register_on(server const& on, std::optional<std::string_view> scopes);
+
+// GET /oauth/authorize (authorization_code) on a server other than Mastodon (mastodon::authorize
+// answers for Mastodon) for an app whose names are `registered` (as register_on stores them), with
+// `requested` as the framework decoded it (nullopt or blank: no scope parameter): split as the server
+// splits it there, and checked by its token_request rule.
+struct token_authorization {
+    bool ok;
+    int status;                            // 200, or the server's refusal status (a 302 redirect, 400, 401)
+    std::string_view oauth_error;          // "invalid_scope" where the server names one, else ""
+    std::string_view reason;               // the server's message when refused ("" when ok)
+    std::vector<std::string> scopes;       // the names the token gets
+    std::vector<std::string> not_covered;  // requested names the rule refuses: not granted by the app's
+                                           // names (or, for a vocabulary rule, not defined), as written
+    explicit operator bool() const noexcept { return ok; }
+};
+token_authorization authorize_on(server const& on, std::vector<std::string> const& registered,
+                                 std::optional<std::string_view> requested);
 
 MASTOSCOPE_END_NAMESPACE

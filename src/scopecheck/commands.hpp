@@ -40,4 +40,9 @@ answer plan(settings const& s, std::vector<std::string> const& requests);
 answer audit(settings const& s);
 answer register_app(settings const& s, std::optional<std::string_view> scopes);
 
+// register and authorize under a server other than Mastodon (dialect.cpp); register_app and authorize
+// hand over to them.
+answer register_other(settings const& s, std::optional<std::string_view> scopes);
+answer authorize_other(settings const& s, std::string_view registered, std::string_view requested);
+
 }  // namespace scopecheck

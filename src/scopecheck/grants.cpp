@@ -156,6 +156,7 @@ answer explain(settings const& s, std::string_view granted, std::string_view req
 
 answer authorize(settings const& s, std::string_view registered, std::string_view requested)
 {
+    if (s.server.name != ms::software::mastodon) return authorize_other(s, registered, requested);
     // REGISTERED is what the app sent to POST /api/v1/apps: read it as Mastodon stored it.
     auto reg_text = read_parameter(s, registered, "REGISTERED");
     if (auto* bad = std::get_if<answer>(&reg_text)) return *bad;

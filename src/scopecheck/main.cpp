@@ -198,9 +198,10 @@ std::vector<command> command_line::make_commands()
         single("lint", scopecheck::lint,
                "Deprecated, redundant, duplicate and unavailable scopes, and registration traps", "SCOPES",
                "scopecheck lint 'follow read:mutes'"),
-        pair("authorize", scopecheck::authorize,
-             "Mastodon's rule: is REQUESTED a literal subset of REGISTERED? (0 accepted, 1 refused)", "REGISTERED",
-             "REQUESTED", "scopecheck authorize read read:accounts    # refused: Mastodon compares literally"),
+        answers_others(pair("authorize", scopecheck::authorize,
+                            "Mastodon's rule: is REQUESTED a literal subset of REGISTERED? (0 accepted, 1 refused)",
+                            "REGISTERED", "REQUESTED",
+                            "scopecheck authorize read read:accounts    # refused: Mastodon compares literally")),
         answers_others(single("info", scopecheck::info, "What the data says about one scope, across all versions",
                               "SCOPE", "scopecheck info read:mutes")),
     };
@@ -318,8 +319,8 @@ std::vector<command> command_line::make_commands()
          [](settings const& s, streams& io, CLI::App const&) { return print_answer(s, scopecheck::audit(s), io); }}));
 
     auto& registered = value();
-    table.push_back(
-        {"register", "Mastodon's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)",
+    table.push_back(answers_others(
+        {"register", "The server's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)",
          [&registered](CLI::App& sub) {
              sub.add_option("SCOPES", registered,
                             "The scopes parameter; leave it out to send none, - for standard input");
@@ -333,7 +334,7 @@ std::vector<command> command_line::make_commands()
              if (sub.count("SCOPES") == 0) return print_answer(s, scopecheck::register_app(s, std::nullopt), io);
              return ::run(
                  s, io, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered);
-         }});
+         }}));
     return table;
 }
 

@@ -176,6 +176,7 @@ answer audit(settings const& s)
 
 answer register_app(settings const& s, std::optional<std::string_view> scopes)
 {
+    if (s.server.name != ms::software::mastodon) return register_other(s, scopes);
     std::optional<std::string> parameter;
     if (scopes) {
         auto text = read_parameter(s, *scopes, "SCOPES");
