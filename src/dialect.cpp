@@ -248,6 +248,50 @@ bool covers(server const& on, std::string_view held, std::string_view wanted)
 
 }  // namespace
 
+lint_result lint(std::string_view text, server const& on, parse_options const& options)
+{
+    if (on.name == software::mastodon) {
+        auto at = options;
+        at.server_version = on.release;
+        return lint(text, at);
+    }
+    auto const parsed = parse(text, on, options);
+    lint_result result;
+    result.scopes = parsed.scopes();
+    for (auto const& d : parsed.diagnostics()) {
+        auto const warn = [&](lint_kind kind) {
+            result.warnings.push_back({kind, std::string(d.token()), d.column(), std::string(d.message())});
+        };
+        if (d.kind() == diagnostic_kind::duplicate)
+            warn(lint_kind::duplicate);
+        else if (d.kind() == diagnostic_kind::not_yet_added)
+            warn(lint_kind::unavailable);
+        else if (d.is_error())
+            result.errors.push_back(d);
+        else
+            warn(lint_kind::unknown);  // lenient mode's unknown names
+    }
+    if (!result) return result;
+    auto const written = items_of(decoded(text, options.mode), detail::dialect_of(on.name).separators, options.mode);
+    for (scope s : result.scopes) {
+        scope_set by;
+        for (scope h : result.scopes)
+            if (h != s && detail::granted_at({h}, on).contains(s)) by.insert(h);
+        if (by.empty()) continue;
+        auto const first =
+            std::find_if(written.begin(), written.end(), [&](auto const& i) { return i.name == name(s); });
+        std::string granters;
+        for (scope h : by) granters += fmt::format("{}'{}'", granters.empty() ? "" : " and ", name(h));
+        result.warnings.push_back({lint_kind::redundant, std::string(name(s)),
+                                   first == written.end() ? 0 : first->column,
+                                   fmt::format("'{}' is already granted on {} by {}; it is fine to drop from a request",
+                                               name(s), display_name(on.name), granters)});
+    }
+    std::stable_sort(result.warnings.begin(), result.warnings.end(),
+                     [](auto const& a, auto const& b) { return a.column < b.column; });
+    return result;
+}
+
 app_registration register_on(server const& on, std::optional<std::string_view> scopes)
 {
     auto const& d = detail::dialect_of(on.name);

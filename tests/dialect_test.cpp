@@ -259,4 +259,32 @@ BOOST_AUTO_TEST_CASE(token_requests_follow_each_servers_rule)
     BOOST_TEST(!ms::authorize_on(server{software::gotosocial}, {"follow"}, "read:blocks"));
 }
 
+BOOST_AUTO_TEST_CASE(lint_finds_what_the_servers_hierarchy_makes_redundant)
+{
+    for (auto sw : other_servers()) {
+        server const on{sw};
+        auto const defined = ms::vocabulary(on);
+        for (scope held : defined) {
+            for (scope other : defined) {
+                if (held == other) continue;
+                auto const text = std::string(ms::name(held)) + " " + std::string(ms::name(other));
+                BOOST_TEST_CONTEXT(ms::to_string(sw) << " " << text)
+                {
+                    auto const result = ms::lint(text, on, ms::parse_options{});
+                    BOOST_TEST_REQUIRE(static_cast<bool>(result));
+                    bool const granted = ms::grants_on(sw, held).contains(other);
+                    bool const reverse = ms::grants_on(sw, other).contains(held);
+                    std::size_t redundant = 0;
+                    for (auto const& w : result.warnings) redundant += w.kind == ms::lint_kind::redundant;
+                    BOOST_TEST(redundant == std::size_t{granted} + std::size_t{reverse});
+                }
+            }
+        }
+    }
+    BOOST_TEST(!ms::lint("read bogus", server{software::akkoma}, ms::parse_options{}));
+    auto const later = ms::lint("read:custom_emojis", server{software::gotosocial, ms::version{0, 19, 1}}, {});
+    BOOST_TEST_REQUIRE(later.warnings.size() == 1u);
+    BOOST_TEST((later.warnings[0].kind == ms::lint_kind::unavailable));
+}
+
 BOOST_AUTO_TEST_SUITE_END()

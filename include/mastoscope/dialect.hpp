@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include <mastoscope/lint.hpp>
 #include <mastoscope/parse.hpp>
 #include <mastoscope/server.hpp>
 
@@ -28,6 +29,12 @@ std::optional<version> added_on(software on, scope s) noexcept;
 // whitespace separate, unknown names are warnings, and the string is valid if a known one remains.
 // Mastodon's answer is parse(text, options) at on.release.
 parse_result parse(std::string_view text, server const& on, parse_options const& options);
+
+// lint() as the server `on` reads the text: its errors, duplicates, names that a later release added
+// (unavailable), lenient mode's unknown names, and scopes another written scope grants there under its
+// hierarchy (redundant). Another server matches requested scopes against registered ones through its
+// hierarchy or not at all, so there is no registration trap. Mastodon's answer is lint() at on.release.
+lint_result lint(std::string_view text, server const& on, parse_options const& options);
 
 // POST /api/v1/apps on a server other than Mastodon (mastodon::register_app answers for Mastodon), with
 // `scopes` as the server's framework decoded it (nullopt: no scopes parameter), under its

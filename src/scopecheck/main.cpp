@@ -96,9 +96,9 @@ struct command {
     std::function<void(CLI::App&)> arguments;
     std::function<int(settings const&, streams&, CLI::App const& sub)> run;  // sub: its parsed subcommand
     CLI::App* app = nullptr;
-    // What it answers for a server other than Mastodon: nothing yet, or its answer under the server's
-    // dialect; the route commands need Mastodon's route table.
-    enum class other_servers { not_yet, answered, no_route_table } others = other_servers::not_yet;
+    // What it answers for a server other than Mastodon: its answer under the server's dialect, or,
+    // for the route commands, nothing: they need Mastodon's route table.
+    enum class other_servers { answered, no_route_table } others = other_servers::answered;
 };
 
 // The command line: options and subcommands (CLI11), and the dispatch to commands.hpp.
@@ -164,12 +164,7 @@ command command_line::single(char const* name, answer (*function)(settings const
             }};
 }
 
-// A command that answers for every server, and one that needs Mastodon's route table.
-command answers_others(command c)
-{
-    c.others = command::other_servers::answered;
-    return c;
-}
+// A command that needs Mastodon's route table.
 command needs_routes(command c)
 {
     c.others = command::other_servers::no_route_table;
@@ -179,31 +174,28 @@ command needs_routes(command c)
 std::vector<command> command_line::make_commands()
 {
     std::vector<command> table{
-        answers_others(pair("grants", scopecheck::grants, "Does GRANTED grant every scope of REQUIRED? (0 yes, 1 no)",
-                            "GRANTED", "REQUIRED",
-                            "scopecheck grants follow read:mutes        # yes: 'follow' grants 'read:mutes'")),
-        answers_others(pair("explain", scopecheck::explain,
-                            "As grants, and says through which parents each scope is granted, or what is missing",
-                            "GRANTED", "REQUIRED", "scopecheck explain 'read follow' 'read:mutes write:media'")),
-        answers_others(single("validate", scopecheck::validate,
-                              "Is SCOPES valid at the server version? Errors with column and suggestion", "SCOPES",
-                              "scopecheck validate 'read raed'")),
-        answers_others(single("expand", scopecheck::expand, "Every scope SCOPES grants (its closure), in id order",
-                              "SCOPES", "scopecheck expand follow")),
-        answers_others(single("normalize", scopecheck::normalize, "The smallest set that grants the same as SCOPES",
-                              "SCOPES", "scopecheck normalize 'read read:statuses follow write:mutes'")),
-        answers_others(pair("diff", scopecheck::diff,
-                            "What A grants that B does not, and the other way round (0 same, 1 different)", "A", "B",
-                            "scopecheck diff follow 'read:follows write:follows'")),
+        pair("grants", scopecheck::grants, "Does GRANTED grant every scope of REQUIRED? (0 yes, 1 no)", "GRANTED",
+             "REQUIRED", "scopecheck grants follow read:mutes        # yes: 'follow' grants 'read:mutes'"),
+        pair("explain", scopecheck::explain,
+             "As grants, and says through which parents each scope is granted, or what is missing", "GRANTED",
+             "REQUIRED", "scopecheck explain 'read follow' 'read:mutes write:media'"),
+        single("validate", scopecheck::validate,
+               "Is SCOPES valid at the server version? Errors with column and suggestion", "SCOPES",
+               "scopecheck validate 'read raed'"),
+        single("expand", scopecheck::expand, "Every scope SCOPES grants (its closure), in id order", "SCOPES",
+               "scopecheck expand follow"),
+        single("normalize", scopecheck::normalize, "The smallest set that grants the same as SCOPES", "SCOPES",
+               "scopecheck normalize 'read read:statuses follow write:mutes'"),
+        pair("diff", scopecheck::diff, "What A grants that B does not, and the other way round (0 same, 1 different)",
+             "A", "B", "scopecheck diff follow 'read:follows write:follows'"),
         single("lint", scopecheck::lint,
                "Deprecated, redundant, duplicate and unavailable scopes, and registration traps", "SCOPES",
                "scopecheck lint 'follow read:mutes'"),
-        answers_others(pair("authorize", scopecheck::authorize,
-                            "Mastodon's rule: is REQUESTED a literal subset of REGISTERED? (0 accepted, 1 refused)",
-                            "REGISTERED", "REQUESTED",
-                            "scopecheck authorize read read:accounts    # refused: Mastodon compares literally")),
-        answers_others(single("info", scopecheck::info, "What the data says about one scope, across all versions",
-                              "SCOPE", "scopecheck info read:mutes")),
+        pair("authorize", scopecheck::authorize,
+             "Mastodon's rule: is REQUESTED a literal subset of REGISTERED? (0 accepted, 1 refused)", "REGISTERED",
+             "REQUESTED", "scopecheck authorize read read:accounts    # refused: Mastodon compares literally"),
+        single("info", scopecheck::info, "What the data says about one scope, across all versions", "SCOPE",
+               "scopecheck info read:mutes"),
     };
     auto& authorize = table[7];
     authorize.arguments = [this, add = authorize.arguments](CLI::App& sub) {
@@ -234,11 +226,11 @@ std::vector<command> command_line::make_commands()
                          auto const v = at.empty() ? s.parse.server_version : *ms::parse_version(at);
                          return print_answer(s, scopecheck::list(s, v, *deprecated_only, *removed), io);
                      },
-                     nullptr, command::other_servers::answered});
+                     nullptr});
 
     auto& translated = value();
     auto& to = value();
-    table.push_back(answers_others(
+    table.push_back(
         {"translate", "What to request from another server for what SCOPES allow on Mastodon (0 all, 1 not all)",
          [&translated, &to](CLI::App& sub) {
              sub.add_option("SCOPES", translated,
@@ -258,10 +250,10 @@ std::vector<command> command_line::make_commands()
              auto const target = *ms::parse_server(to);
              return ::run(
                  s, io, [&](std::string_view line) { return scopecheck::translate(s, line, target); }, translated);
-         }}));
+         }});
 
     auto const sources = std::make_shared<std::vector<std::string>>();
-    table.push_back(answers_others(
+    table.push_back(
         {"identify", "Which server SOURCE... describe (0 identified, 1 software the data lacks, 2 unreadable)",
          [sources](CLI::App& sub) {
              sub.add_option("SOURCE", *sources,
@@ -280,7 +272,7 @@ std::vector<command> command_line::make_commands()
          },
          [sources](settings const& s, streams& io, CLI::App const&) {
              return print_answer(s, scopecheck::identify(s, *sources), io);
-         }}));
+         }});
 
     auto& method = value();
     auto& path = value();
@@ -319,7 +311,7 @@ std::vector<command> command_line::make_commands()
          [](settings const& s, streams& io, CLI::App const&) { return print_answer(s, scopecheck::audit(s), io); }}));
 
     auto& registered = value();
-    table.push_back(answers_others(
+    table.push_back(
         {"register", "The server's answer to POST /api/v1/apps with these scopes (0 accepted, 1 refused)",
          [&registered](CLI::App& sub) {
              sub.add_option("SCOPES", registered,
@@ -334,7 +326,7 @@ std::vector<command> command_line::make_commands()
              if (sub.count("SCOPES") == 0) return print_answer(s, scopecheck::register_app(s, std::nullopt), io);
              return ::run(
                  s, io, [&](std::string_view line) { return scopecheck::register_app(s, line); }, registered);
-         }}));
+         }});
     return table;
 }
 
@@ -465,18 +457,7 @@ int command_line::run(streams& io)
         if (!c.app->parsed()) continue;
         if (s.server.name == ms::software::mastodon || c.others == command::other_servers::answered)
             return c.run(s, io, *c.app);
-        std::string answered;
-        for (auto const& other : commands_)
-            if (other.others == command::other_servers::answered)
-                answered += fmt::format("{}{}", answered.empty() ? "" : ", ", other.name);
-        if (c.others == command::other_servers::no_route_table)
-            fmt::print(stderr, "scopecheck: error: {} needs a route table, which the data has for Mastodon only\n",
-                       c.name);
-        else
-            fmt::print(stderr,
-                       "scopecheck: error: {} answers for Mastodon only so far; for --server {} the commands "
-                       "are {}\n",
-                       c.name, ms::to_string(s.server.name), answered);
+        fmt::print(stderr, "scopecheck: error: {} needs a route table, which the data has for Mastodon only\n", c.name);
         return bad_input;
     }
     fmt::print(stderr, "scopecheck: error: no command was run (see --help)\n");  // CLI11 requires one: not reached

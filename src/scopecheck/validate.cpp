@@ -62,7 +62,8 @@ answer validate(settings const& s, std::string_view text)
 
 answer lint(settings const& s, std::string_view text)
 {
-    auto const result = ms::lint(text, s.parse);
+    auto const result =
+        s.server.name == ms::software::mastodon ? ms::lint(text, s.parse) : ms::lint(text, s.server, s.parse);
     if (!result) return error_answer(text, "SCOPES", result.errors.front());
     answer a;
     a.code = result.warnings.empty() ? yes : no;
