@@ -168,6 +168,11 @@ BOOST_AUTO_TEST_CASE(gotosocial_is_not_taken_for_mastodon_3_5_3)
     BOOST_TEST_REQUIRE(glitch.server.has_value());
     BOOST_TEST((glitch.server->name == software::mastodon));
     BOOST_TEST((glitch.server->release == (ms::version{4, 3, 0, "", "glitch"})));
+    // A fork that adds its own build metadata, as Hometown's +hometown-<its version> does.
+    auto const fork = identify_one(R"({"uri":"a","version":"4.0.2+hometown-1.1.1"})");
+    BOOST_TEST_REQUIRE(fork.server.has_value());
+    BOOST_TEST((fork.server->name == software::mastodon));
+    BOOST_TEST((fork.server->release == ms::version{4, 0, 2, "", "hometown-1.1.1"}));
     auto const mastodon_353 = identify_one(R"({"uri":"a","version":"3.5.3"})");
     BOOST_TEST((mastodon_353.server->name == software::mastodon));
 }
