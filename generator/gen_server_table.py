@@ -33,10 +33,13 @@ def exchange_fields(rules):
     def refusal(r):
         return (f"refusal{{{r.get('status', 0)}, {cxx_string(r.get('error', ''))}, "
                 f"{cxx_string(r.get('message', ''))}}}")
+    grant = token.client_credentials or token
     return [f"missing_rule::{MISSING[registration.missing]}", f"missing_rule::{MISSING[registration.blank]}",
             str(registration.max_length), "true" if registration.refuses_duplicates else "false",
             refusal(registration.refusal), f"missing_rule::{MISSING[token.missing]}",
-            f"separator_rule::{token.separators or rules['separators'].value}", refusal(token.refusal)]
+            f"separator_rule::{token.separators or rules['separators'].value}", refusal(token.refusal),
+            f"{{token_rule::{grant.value}, missing_rule::{MISSING[grant.missing]}, "
+            f"separator_rule::{grant.separators or rules['separators'].value}, {refusal(grant.refusal)}}}"]
 
 
 def render(registry, family, source):

@@ -32,7 +32,7 @@ RULES = {
     "hierarchy": (HIERARCHY, ("roots", "expands")),
     "separators": (SEPARATORS, ()),
     "registration": (REGISTRATION, ("missing", "blank", "max_length", "refuses_duplicates", "refusal")),
-    "token_request": (TOKEN_REQUEST, ("missing", "separators", "refusal")),
+    "token_request": (TOKEN_REQUEST, ("missing", "separators", "refusal", "client_credentials")),
     "endpoints": (ENDPOINTS, ()),
     "admin_scopes": (ADMIN_SCOPES, ()),
     "version_format": (VERSION_FORMAT, ()),
@@ -59,6 +59,7 @@ class Rule:
     refuses_duplicates: bool = False  # registration
     separators: str = ""  # token_request: where it splits otherwise than registration
     refusal: dict = field(default_factory=dict)  # status, message (and error, for token_request)
+    client_credentials: object = None  # token_request: the Rule of POST /oauth/token with that grant
 
 
 @dataclass
@@ -139,6 +140,14 @@ def _rule(node, key, what):
             rule.expand_nodes[name] = key
     if key in ("registration", "token_request"):
         _exchange(rule, key, value, f, node, what)
+    if key == "token_request" and "mastodon" not in what:
+        if "client_credentials" not in f:
+            raise ModelError(node.start_mark, f"the token_request of {what} needs client_credentials")
+        c = mapping(f["client_credentials"], f"client_credentials of {what}", ("rule", "missing", "source"),
+                    ("separators", "refusal"))
+        grant = _choice(c["rule"], f"client_credentials rule of {what}", TOKEN_REQUEST)
+        rule.client_credentials = Rule(grant, _line(c["source"], f"source of client_credentials of {what}"))
+        _exchange(rule.client_credentials, key, grant, c, f["client_credentials"], f"client_credentials of {what}")
     if key == "instance_version":
         if (value == "compatible") != ("mark" in f):
             raise ModelError((f["mark"] if "mark" in f else node).start_mark,

@@ -334,27 +334,37 @@ app_registration register_on(server const& on, std::optional<std::string_view> s
 }
 
 token_authorization authorize_on(server const& on, std::vector<std::string> const& registered,
-                                 std::optional<std::string_view> requested)
+                                 std::optional<std::string_view> requested, mastodon::grant_type grant)
 {
     auto const& d = detail::dialect_of(on.name);
+    auto const check =
+        grant == mastodon::grant_type::authorization_code
+            ? decltype(d.client_credentials){d.token_request, d.token_missing, d.token_separators, d.token_refusal}
+            : d.client_credentials;
     token_authorization out{true, 200, "", "", {}, {}};
     bool const absent =
         !requested || std::all_of(requested->begin(), requested->end(), [](char c) { return ascii_space(c); });
-    std::vector<std::string> wanted;
-    if (absent) {
-        switch (d.token_missing) {
-        case missing_rule::app: wanted = registered; break;
-        case missing_rule::default_scopes: wanted = names_of(scope_set::from_words(d.default_scopes)); break;
+    auto const given = [&] {
+        switch (check.missing) {
+        case missing_rule::app: return registered;
+        case missing_rule::default_scopes: return names_of(scope_set::from_words(d.default_scopes));
         case missing_rule::none:
-        case missing_rule::refused: return out;  // a token with no scopes
+        case missing_rule::refused: break;
         }
-    } else {
-        wanted = names_of(items_of(decoded(*requested, parse_mode::strict), d.token_separators, parse_mode::strict));
+        return std::vector<std::string>{};  // a token with no scopes
+    };
+    bool const unchecked = check.rule == detail::dialects::token_rule::unchecked;
+    if (absent || unchecked) {
+        out.scopes = given();
+        if (unchecked || check.missing == missing_rule::none) return out;
     }
+    auto const wanted =
+        absent ? out.scopes
+               : names_of(items_of(decoded(*requested, parse_mode::strict), check.separators, parse_mode::strict));
     auto const defined = vocabulary(on);
     for (auto const& w : wanted) {
         bool passes = true;
-        switch (d.token_request) {
+        switch (check.rule) {
         case detail::dialects::token_rule::literal:
             passes = std::find(registered.begin(), registered.end(), w) != registered.end();
             break;
@@ -372,13 +382,13 @@ token_authorization authorize_on(server const& on, std::vector<std::string> cons
     }
     if (!out.not_covered.empty()) {
         out.ok = false;
-        out.status = d.token_refusal.status;
-        out.oauth_error = d.token_refusal.error;
-        out.reason = d.token_refusal.message;
+        out.status = check.refused.status;
+        out.oauth_error = check.refused.error;
+        out.reason = check.refused.message;
+        out.scopes.clear();
         return out;
     }
-    // Where nothing is checked the token holds the app's permissions, whatever was asked.
-    out.scopes = d.token_request == detail::dialects::token_rule::unchecked ? registered : wanted;
+    out.scopes = wanted;
     return out;
 }
 

@@ -246,6 +246,28 @@ BOOST_AUTO_TEST_CASE(token_requests_follow_each_servers_rule)
             BOOST_TEST(same.ok);
         }
     }
+    // client_credentials, by each server's rule for that grant.
+    for (auto sw : other_servers()) {
+        auto const& c = dialects::dialects[static_cast<std::size_t>(sw)].client_credentials;
+        BOOST_TEST_CONTEXT(ms::to_string(sw) << " client_credentials")
+        {
+            auto const beside =
+                ms::authorize_on(server{sw}, {"read"}, "write", ms::mastodon::grant_type::client_credentials);
+            switch (c.rule) {
+            case token::unchecked:
+                BOOST_TEST(beside.ok);
+                BOOST_TEST(beside.scopes == (c.missing == dialects::missing_rule::app ? std::vector<std::string>{"read"}
+                                                                                      : std::vector<std::string>{}));
+                break;
+            case token::vocabulary: BOOST_TEST(beside.ok); break;
+            case token::hierarchical:
+            case token::literal:
+                BOOST_TEST(!beside.ok);
+                BOOST_TEST(beside.status == c.refused.status);
+                break;
+            }
+        }
+    }
     // GoToSocial: no scope means read, not the app's scopes.
     BOOST_TEST(!ms::authorize_on(server{software::gotosocial}, {"write"}, std::nullopt));
     // Akkoma: no scope means the app's scopes.

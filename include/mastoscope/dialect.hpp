@@ -10,6 +10,7 @@
 #include <vector>
 
 #include <mastoscope/lint.hpp>
+#include <mastoscope/mastodon.hpp>
 #include <mastoscope/parse.hpp>
 #include <mastoscope/server.hpp>
 
@@ -53,21 +54,25 @@ struct app_registration {
 };
 app_registration register_on(server const& on, std::optional<std::string_view> scopes);
 
-// GET /oauth/authorize (authorization_code) on a server other than Mastodon (mastodon::authorize
-// answers for Mastodon) for an app whose names are `registered` (as register_on stores them), with
-// `requested` as the framework decoded it (nullopt or blank: no scope parameter): split as the server
-// splits it there, and checked by its token_request rule.
+// GET /oauth/authorize (authorization_code) or POST /oauth/token (client_credentials) on a server
+// other than Mastodon (mastodon::authorize answers for Mastodon) for an app whose names are
+// `registered` (as register_on stores them), with `requested` as the framework decoded it (nullopt
+// or blank: no scope parameter): split as the server splits it there, and checked by its rule for
+// that grant. Where the rule is unchecked, the token gets what its `missing` fact says, whatever
+// was asked.
 struct token_authorization {
     bool ok;
     int status;                            // 200, or the server's refusal status (a 302 redirect, 400, 401)
     std::string_view oauth_error;          // "invalid_scope" where the server names one, else ""
-    std::string_view reason;               // the server's message when refused ("" when ok)
+    std::string_view reason;               // the server's message when refused ("" when ok); "{scope}" in it
+                                           // stands for the requested names, joined by spaces
     std::vector<std::string> scopes;       // the names the token gets
     std::vector<std::string> not_covered;  // requested names the rule refuses: not granted by the app's
                                            // names (or, for a vocabulary rule, not defined), as written
     explicit operator bool() const noexcept { return ok; }
 };
 token_authorization authorize_on(server const& on, std::vector<std::string> const& registered,
-                                 std::optional<std::string_view> requested);
+                                 std::optional<std::string_view> requested,
+                                 mastodon::grant_type grant = mastodon::grant_type::authorization_code);
 
 MASTOSCOPE_END_NAMESPACE

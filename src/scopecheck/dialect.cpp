@@ -88,9 +88,6 @@ answer register_other(settings const& s, std::optional<std::string_view> scopes)
 
 answer authorize_other(settings const& s, std::string_view registered, std::string_view requested)
 {
-    if (s.grant != ms::mastodon::grant_type::authorization_code)
-        return bad_input_answer(
-            fmt::format("--grant-type {} answers for Mastodon only so far", ms::mastodon::to_string(s.grant)));
     answer bad;
     auto const reg = parameter_of(s, registered, "REGISTERED", bad);
     if (!reg) return bad;
@@ -102,7 +99,16 @@ answer authorize_other(settings const& s, std::string_view registered, std::stri
                                             message_of(app.reason, app.length)));
     auto const req = parameter_of(s, requested, "REQUESTED", bad);
     if (!req) return bad;
-    auto const result = ms::authorize_on(s.server, app.stored, *req);
+    auto const result = ms::authorize_on(s.server, app.stored, *req, s.grant);
+    // "{scope}" in a message is the scope parameter as the server saw it (its default when blank).
+    std::string scope_text = req->value_or("");
+    if (scope_text.find_first_not_of(" \t\n\v\f\r") == std::string::npos) {
+        scope_text.clear();
+        for (auto d : ms::scope_set::from_words(ms::detail::dialect_of(s.server.name).default_scopes))
+            scope_text += (scope_text.empty() ? "" : " ") + std::string(ms::name(d));
+    }
+    std::string reason(result.reason);
+    if (auto const at = reason.find("{scope}"); at != std::string::npos) reason.replace(at, 7, scope_text);
     answer a;
     a.code = result ? yes : no;
     a.object = json_text({{"accepted", result.ok},
@@ -110,17 +116,18 @@ answer authorize_other(settings const& s, std::string_view registered, std::stri
                           {"scopes", list_json(result.scopes)},
                           {"status", result.status},
                           {"error", result.oauth_error.empty() ? json(nullptr) : json(result.oauth_error)},
-                          {"message", result.reason.empty() ? json(nullptr) : json(result.reason)}});
-    auto const rule = ms::detail::dialect_of(s.server.name).token_request;
+                          {"message", reason.empty() ? json(nullptr) : json(reason)}});
+    auto const& dialect = ms::detail::dialect_of(s.server.name);
+    auto const rule = s.grant == ms::mastodon::grant_type::authorization_code ? dialect.token_request
+                                                                              : dialect.client_credentials.rule;
     if (result) {
         a.line = fmt::format("{}: the token gets {}", paint(s, tone::good, "accepted"), list_text(result.scopes));
         if (rule == ms::detail::dialects::token_rule::unchecked)
-            a.line += fmt::format(" ({} does not check the requested scope: the token holds the app's)",
-                                  ms::display_name(s.server.name));
+            a.line += fmt::format(" ({} does not read the requested scope here)", ms::display_name(s.server.name));
         return a;
     }
     a.line = fmt::format("{} ({}{}): {}", paint(s, tone::bad, "refused"), result.status,
-                         result.oauth_error.empty() ? "" : fmt::format(", {}", result.oauth_error), result.reason);
+                         result.oauth_error.empty() ? "" : fmt::format(", {}", result.oauth_error), reason);
     a.text.push_back(a.line);
     a.text.push_back(
         rule == ms::detail::dialects::token_rule::vocabulary
