@@ -117,6 +117,10 @@ document_reading read_document(std::string_view json_text)
         });
     } catch (json::parse_error const& e) {
         return refused("invalid JSON", e.byte > 0 ? e.byte - 1 : 0);
+    } catch (json::out_of_range const&) {
+        return refused("a number too large to read");  // 8e888: nlohmann's number overflow
+    } catch (json::exception const&) {
+        return refused("invalid JSON");
     }
     if (too_deep) return refused("nested too deeply");
     if (!root.is_object()) return refused("not a JSON object");

@@ -82,6 +82,9 @@ BOOST_AUTO_TEST_CASE(untrusted_documents_are_refused_with_a_reason)
     BOOST_TEST(refusal(R"({"links":[{"rel":1,"href":"x"}]})") ==
                "an entry of links is not an object with string rel and href");
     BOOST_TEST(refusal("{\"uri\":\"a\",\"version\":\"\xff\"}") == "invalid JSON");  // not UTF-8
+    // A number past a double's range (found by fuzz_document): refused, not thrown.
+    BOOST_TEST(refusal(R"({"domain":"a","version":8e888})") == "a number too large to read");
+    BOOST_TEST(refusal(R"({"domain":"a","version":"4.3.0","n":-1e999})") == "a number too large to read");
 }
 
 BOOST_AUTO_TEST_CASE(size_and_depth_are_limited)

@@ -46,14 +46,15 @@ struct document {
 
 struct document_reading {
     bool ok;
-    std::string_view reason;  // why not, a fixed text ("" when ok): "invalid JSON", "nested too deeply", ...
+    std::string_view reason;  // why not, a fixed text ("" when ok): "invalid JSON", "a number too large to
+                              // read", "nested too deeply", ...
     std::size_t offset;       // for invalid JSON, the byte where reading stopped; else 0
     document doc;             // when ok
 };
 
 // Reads one JSON document and says which kind it is. Not ok for more than max_document_bytes, for
-// invalid JSON, for nesting deeper than max_document_depth, for a value of the wrong type where identify
-// reads one, and for a document that is none of the kinds above.
+// invalid JSON, for a number past a double's range, for nesting deeper than max_document_depth, for a value of the
+// wrong type where identify reads one, and for a document that is none of the kinds above.
 document_reading read_document(std::string_view json_text);
 
 // What one document said, for people.

@@ -1,4 +1,5 @@
-// Fuzzes parse() in one mode (FUZZ_PARSE_MODE: strict, query or lenient) and checks the invariants.
+// Fuzzes parse() in one mode (FUZZ_PARSE_MODE: strict, query or lenient) and checks the invariants,
+// and the same text as every other server reads it (dialect.hpp).
 // Input: one byte choosing the server version ('0' the newest release, then the data's boundaries;
 // with the high bit set, max_length is 64), then the scope string.
 #include <vector>
@@ -20,5 +21,6 @@ extern "C" int LLVMFuzzerTestOneInput(std::uint8_t const* data, std::size_t size
     auto const text = fuzz::as_text(data + 1, size - 1);
     fuzz::require(invariants::check_parse(text, options), fuzz::as_text(data, size));
     fuzz::require(invariants::check_policies_agree(text, options), fuzz::as_text(data, size));
+    fuzz::require(invariants::check_dialect(text, options), fuzz::as_text(data, size));
     return 0;
 }

@@ -40,6 +40,11 @@ std::string check_version_order(std::string_view a, std::string_view b);
 // included; each server's version format reads a SemVer text as parse_version does, or refuses it.
 std::string check_server(std::string_view text);
 
+// Every other server's reading of `text` (dialect.hpp): valid exactly when no error, the names kept
+// are its own, columns inside the text and in order, lint agreeing; register_on and authorize_on
+// answer with the server's statuses and hold together.
+std::string check_dialect(std::string_view text, mastoscope::parse_options const& options);
+
 // The lattice laws of |, & and -, closure (extensive, monotone, idempotent, a union homomorphism,
 // equal to the walk over parent edges), normalize (the maximal elements of the closure: minimal and
 // closure-preserving), grants/grants_any/covers/literal_subset as defined, literal_subset => covers.
