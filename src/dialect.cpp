@@ -62,6 +62,13 @@ source decoded(std::string_view text, parse_mode mode)
 
 bool ascii_space(char c) { return detail::bytes::ruby_space(c); }
 
+// Mastodon's own options at the server's release: how parse and lint answer for Mastodon.
+parse_options at_release(parse_options options, server const& on)
+{
+    options.server_version = on.release;
+    return options;
+}
+
 // Splits on each separator; empty items between separators are kept when `keep_empty`.
 template <class IsSeparator>
 std::vector<item> split(source const& s, IsSeparator is_separator, bool keep_empty)
@@ -131,11 +138,7 @@ std::pair<std::string, std::string> suggestion_for(std::string_view token, serve
 
 parse_result parse(std::string_view text, server const& on, parse_options const& options)
 {
-    if (on.name == software::mastodon) {
-        auto at = options;
-        at.server_version = on.release;
-        return parse(text, at);
-    }
+    if (on.name == software::mastodon) return parse(text, at_release(options, on));
     using builder = detail::result_builder;
     if (text.size() > options.max_length)
         return builder::with({},
@@ -250,11 +253,7 @@ bool covers(server const& on, std::string_view held, std::string_view wanted)
 
 lint_result lint(std::string_view text, server const& on, parse_options const& options)
 {
-    if (on.name == software::mastodon) {
-        auto at = options;
-        at.server_version = on.release;
-        return lint(text, at);
-    }
+    if (on.name == software::mastodon) return lint(text, at_release(options, on));
     auto const parsed = parse(text, on, options);
     lint_result result;
     result.scopes = parsed.scopes();
