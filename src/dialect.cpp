@@ -108,14 +108,6 @@ std::vector<item> items_of(source const& s, separator_rule rule, parse_mode mode
     return {};
 }
 
-std::string lower(std::string_view text)
-{
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
-    return out;
-}
-
 // The server's name for what `token` most likely means: the scope that stands for it there, or the
 // server's name that differs only in letter case.
 std::pair<std::string, std::string> suggestion_for(std::string_view token, server const& on, scope_set const& defined)
@@ -127,7 +119,8 @@ std::pair<std::string, std::string> suggestion_for(std::string_view token, serve
                     fmt::format("; what Mastodon's '{}' guards, {} guards with '{}'", token, name,
                                 mastoscope::name(*stand))};
     }
-    auto const folded = lower(token);
+    std::string folded(token);
+    std::transform(folded.begin(), folded.end(), folded.begin(), detail::bytes::ascii_lower);
     for (scope s : defined)
         if (mastoscope::name(s) == folded && folded != token)
             return {folded, fmt::format("; scope names are case-sensitive: did you mean '{}'?", folded)};

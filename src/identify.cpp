@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <mastoscope/detail/tokenizer.hpp>
 #include <mastoscope/identify.hpp>
 #include <mastoscope/text.hpp>
 
@@ -149,8 +150,7 @@ struct claim {
 std::optional<software> from_nodeinfo_name(std::string_view name)
 {
     std::string lower(name);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(), detail::bytes::ascii_lower);
     for (auto const& entry : detail::dialects::software_names)
         if (entry.name == lower) return entry.id;
     return std::nullopt;

@@ -64,8 +64,7 @@ std::optional<suggestion> mistaken_name(std::string_view token)
 std::optional<suggestion> letter_case(std::string_view token)
 {
     std::string lower(token);
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; });
+    std::transform(lower.begin(), lower.end(), lower.begin(), detail::bytes::ascii_lower);
     if (lower == token || !lookup_mastodon(lower)) return std::nullopt;
     return suggestion{lower, suggestion::reason::letter_case};
 }

@@ -35,6 +35,8 @@ constexpr bool mistaken_separator(char c) noexcept
 {
     return c == ',' || c == ';' || c == '+' || c == '|' || (c >= '\t' && c <= '\r');
 }
+// ASCII letters folded to lower case, every other byte as it is (scope names and NodeInfo names are ASCII).
+constexpr char ascii_lower(char c) noexcept { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 // The value of a hex digit, or -1.
 constexpr int hex_value(char c) noexcept
 {
