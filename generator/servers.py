@@ -115,7 +115,7 @@ def _names(node, what):
     return [(n, i) for n, i in zip(names, items)]
 
 
-def _rule(node, key, what):
+def _rule(node, key, what, is_mastodon):
     values, extras = RULES[key]
     f = mapping(node, f"{key} of {what}", ("rule", "source"), extras)
     value = string(f["rule"], f"{key} rule of {what}")
@@ -139,15 +139,16 @@ def _rule(node, key, what):
             rule.expands[name] = _names(targets, f"the expansion of '{name}'")
             rule.expand_nodes[name] = key
     if key in ("registration", "token_request"):
-        _exchange(rule, key, value, f, node, what)
-    if key == "token_request" and "mastodon" not in what:
+        _exchange(rule, key, value, f, node, what, is_mastodon)
+    if key == "token_request" and not is_mastodon:
         if "client_credentials" not in f:
             raise ModelError(node.start_mark, f"the token_request of {what} needs client_credentials")
         c = mapping(f["client_credentials"], f"client_credentials of {what}", ("rule", "missing", "source"),
                     ("separators", "refusal"))
         grant = _choice(c["rule"], f"client_credentials rule of {what}", TOKEN_REQUEST)
         rule.client_credentials = Rule(grant, _line(c["source"], f"source of client_credentials of {what}"))
-        _exchange(rule.client_credentials, key, grant, c, f["client_credentials"], f"client_credentials of {what}")
+        _exchange(rule.client_credentials, key, grant, c, f["client_credentials"], f"client_credentials of {what}",
+                  False)
     if key == "instance_version":
         if (value == "compatible") != ("mark" in f):
             raise ModelError((f["mark"] if "mark" in f else node).start_mark,
@@ -172,10 +173,10 @@ def _choice(node, what, values):
     return value
 
 
-def _exchange(rule, key, value, f, node, what):
+def _exchange(rule, key, value, f, node, what, is_mastodon):
     """The extra keys of registration and token_request: what a missing or blank parameter gives,
     the limits, and the refusal, which is there exactly when something can be refused."""
-    if "mastodon" in what:
+    if is_mastodon:
         extra = next((k for k in f if k not in ("rule", "source")), None)
         if extra:
             raise ModelError(f[extra].start_mark, f"the {key} of {what} takes no {extra}: src/mastodon/access.cpp models it")
@@ -251,7 +252,7 @@ def _read_server(node, index, registry):
         name=name, display_name=_line(f["display_name"], f"display_name of {what}"), software_names=software,
         repository=_line(f["repository"], f"repository of {what}"), revision=_line(f["revision"], f"revision of {what}"),
         newest_release=registry.newest_release, default_scopes=[registry.default_scope.name],
-        default_source="data/scopes.yaml", rules={key: _rule(f[key], key, what) for key in RULES})
+        default_source="data/scopes.yaml", rules={key: _rule(f[key], key, what, is_mastodon) for key in RULES})
     server.nodes = f
     if is_mastodon:
         if server.rules["hierarchy"].value != "explicit" or server.rules["hierarchy"].expands:
