@@ -14,13 +14,6 @@ namespace ms = mastoscope;
 
 namespace {
 
-json list_json(std::vector<std::string> const& names)
-{
-    json out = json::array();
-    for (auto const& n : names) out.push_back(n);
-    return out;
-}
-
 std::string list_text(std::vector<std::string> const& names)
 {
     if (names.empty()) return "-";
@@ -62,7 +55,7 @@ answer register_other(settings const& s, std::optional<std::string_view> scopes)
     a.code = result ? yes : no;
     auto const message = message_of(result.reason, result.length);
     a.object = json_text({{"accepted", result.ok},
-                          {"stored", list_json(result.stored)},
+                          {"stored", json(result.stored)},
                           {"status", result.status},
                           {"error", message.empty() ? json(nullptr) : json(message)}});
     if (result) {
@@ -112,8 +105,8 @@ answer authorize_other(settings const& s, std::string_view registered, std::stri
     answer a;
     a.code = result ? yes : no;
     a.object = json_text({{"accepted", result.ok},
-                          {"not_covered", list_json(result.not_covered)},
-                          {"scopes", list_json(result.scopes)},
+                          {"not_covered", json(result.not_covered)},
+                          {"scopes", json(result.scopes)},
                           {"status", result.status},
                           {"error", result.oauth_error.empty() ? json(nullptr) : json(result.oauth_error)},
                           {"message", reason.empty() ? json(nullptr) : json(reason)}});

@@ -151,8 +151,6 @@ answer identify(settings const& s, std::vector<std::string> const& sources)
     json evidence = json::array();
     for (auto const& e : found.evidence)
         evidence.push_back({{"document", ms::to_string(e.document)}, {"says", e.says}});
-    json unknown = json::array();
-    for (auto const& n : found.not_in_data) unknown.push_back(n);
     answer a;
     a.code = found.ok ? yes : no;
     auto const server = found.server ? ms::to_string(*found.server) : std::string{};
@@ -161,7 +159,7 @@ answer identify(settings const& s, std::vector<std::string> const& sources)
                           {"version", found.software.empty() ? json(nullptr) : json(found.version)},
                           {"evidence", evidence},
                           {"scopes_supported", found.scopes_supported ? json(*found.scopes_supported) : json(nullptr)},
-                          {"not_in_data", unknown},
+                          {"not_in_data", json(found.not_in_data)},
                           {"not_advertised", names_json(found.not_advertised)}});
     if (found.ok) {
         a.line = server;
