@@ -384,4 +384,23 @@ token_authorization authorize_on(server const& on, std::vector<std::string> cons
     return out;
 }
 
+std::string message(app_registration const& refused)
+{
+    std::string out(refused.reason);
+    if (auto const at = out.find("{length}"); at != std::string::npos)
+        out.replace(at, 8, std::to_string(refused.length));
+    return out;
+}
+
+std::string message(token_authorization const& refused, server const& on, std::optional<std::string_view> requested)
+{
+    std::string out(refused.reason);
+    auto const at = out.find("{scope}");
+    if (at == std::string::npos) return out;
+    std::string scope_text(requested.value_or(""));
+    if (scope_text.find_first_not_of(" \t\n\v\f\r") == std::string::npos)
+        scope_text = to_string(scope_set::from_words(detail::dialect_of(on.name).default_scopes));
+    return out.replace(at, 7, scope_text);
+}
+
 MASTOSCOPE_END_NAMESPACE

@@ -53,6 +53,8 @@ struct app_registration {
     explicit operator bool() const noexcept { return ok; }
 };
 app_registration register_on(server const& on, std::optional<std::string_view> scopes);
+// The server's message for a refusal, its "{length}" replaced by the parameter's length.
+std::string message(app_registration const& refused);
 
 // GET /oauth/authorize (authorization_code) or POST /oauth/token (client_credentials) on a server
 // other than Mastodon (mastodon::authorize answers for Mastodon) for an app whose names are
@@ -74,5 +76,8 @@ struct token_authorization {
 token_authorization authorize_on(server const& on, std::vector<std::string> const& registered,
                                  std::optional<std::string_view> requested,
                                  mastodon::grant_type grant = mastodon::grant_type::authorization_code);
+// The server's message for a refusal, its "{scope}" replaced by the scope parameter as the server saw
+// it: `requested`, or the server's default scopes when it is absent or blank.
+std::string message(token_authorization const& refused, server const& on, std::optional<std::string_view> requested);
 
 MASTOSCOPE_END_NAMESPACE

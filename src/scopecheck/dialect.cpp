@@ -22,14 +22,6 @@ std::string list_text(std::vector<std::string> const& names)
     return out + "'";
 }
 
-// The server's message, with the length it names where it names one.
-std::string message_of(std::string_view reason, std::size_t length)
-{
-    std::string out(reason);
-    if (auto const at = out.find("{length}"); at != std::string::npos) out.replace(at, 8, std::to_string(length));
-    return out;
-}
-
 std::optional<std::optional<std::string>> parameter_of(settings const& s, std::optional<std::string_view> text,
                                                        std::string_view argument, answer& bad)
 {
@@ -53,7 +45,7 @@ answer register_other(settings const& s, std::optional<std::string_view> scopes)
     auto const server = ms::display_name(s.server.name);
     answer a;
     a.code = result ? yes : no;
-    auto const message = message_of(result.reason, result.length);
+    auto const message = ms::message(result);
     a.object = json_text({{"accepted", result.ok},
                           {"stored", json(result.stored)},
                           {"status", result.status},
@@ -88,20 +80,11 @@ answer authorize_other(settings const& s, std::string_view registered, std::stri
     auto const server = ms::to_string(s.server);
     if (!app)
         return bad_input_answer(fmt::format("REGISTERED: {} would not register '{}' ({}: {}), so no such app exists",
-                                            server, printable(registered), app.status,
-                                            message_of(app.reason, app.length)));
+                                            server, printable(registered), app.status, ms::message(app)));
     auto const req = parameter_of(s, requested, "REQUESTED", bad);
     if (!req) return bad;
     auto const result = ms::authorize_on(s.server, app.stored, *req, s.grant);
-    // "{scope}" in a message is the scope parameter as the server saw it (its default when blank).
-    std::string scope_text = req->value_or("");
-    if (scope_text.find_first_not_of(" \t\n\v\f\r") == std::string::npos) {
-        scope_text.clear();
-        for (auto d : ms::scope_set::from_words(ms::detail::dialect_of(s.server.name).default_scopes))
-            scope_text += (scope_text.empty() ? "" : " ") + std::string(ms::name(d));
-    }
-    std::string reason(result.reason);
-    if (auto const at = reason.find("{scope}"); at != std::string::npos) reason.replace(at, 7, scope_text);
+    auto const reason = ms::message(result, s.server, *req);
     answer a;
     a.code = result ? yes : no;
     a.object = json_text({{"accepted", result.ok},
