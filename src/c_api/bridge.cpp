@@ -59,7 +59,7 @@ resolved resolve(ms_options const* options) noexcept
 int fail(int status, std::string_view message, ms_error* error) noexcept
 {
     if (error == nullptr) return status;
-    *error = ms_error{};
+    clear(*error);
     error->status = status;
     copy_text(message, error->message, sizeof error->message);
     return status;

@@ -55,6 +55,15 @@ inline std::optional<std::string_view> text_of(char const* text, std::size_t len
 // UTF-8 character boundary and ends in "...".
 void copy_text(std::string_view text, char* field, std::size_t capacity) noexcept;
 
+// An error that says nothing: no status, no column, empty texts (without writing all of its bytes,
+// which ms_parse would otherwise pay for on every call).
+inline void clear(ms_error& error) noexcept
+{
+    error.status = MS_OK;
+    error.column = 0;
+    error.token[0] = error.suggestion[0] = error.message[0] = '\0';
+}
+
 // What ms_options says: the server and the parse options (the server's release for Mastodon), or
 // the status of what is wrong with it.
 struct resolved {
