@@ -89,8 +89,9 @@ size_t ms_format(const ms_scopes* set, char* buffer, size_t capacity);
 
 /* ---- the hierarchy (Mastodon's, newest release) ------------------------------------------------- */
 
-/* Everything the set grants: the scopes and every scope they grant ("read" grants "read:statuses",
- * the deprecated "follow" grants "read:mutes"). */
+/* Everything the set grants at Mastodon's newest release: the scopes and every scope they grant
+ * ("read" grants "read:statuses", the deprecated "follow" grants "read:mutes"); a scope removed before
+ * that release (read:reports) is granted by nothing. */
 void ms_closure(const ms_scopes* in, ms_scopes* out);
 /* Does a token with `granted` hold every scope of `required`? 1 or 0. */
 int ms_grants(const ms_scopes* granted, const ms_scopes* required);

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include <mastoscope/algebra.hpp>
+#include <mastoscope/history.hpp>
 #include <mastoscope/scope.hpp>
 
 #include "bridge.hpp"
@@ -124,15 +125,17 @@ size_t ms_format(const ms_scopes* set, char* buffer, size_t capacity)
     return length;
 }
 
+// The hierarchy as the newest release has it: a scope removed before it (read:reports) is granted by
+// nothing, as scopecheck expand and grants answer.
 void ms_closure(const ms_scopes* in, ms_scopes* out)
 {
-    if (in && out) from_set(ms::closure(to_set(*in)), *out);
+    if (in && out) from_set(ms::closure_at(to_set(*in), ms::newest_release), *out);
 }
 
 int ms_grants(const ms_scopes* granted, const ms_scopes* required)
 {
     if (!granted || !required || ms::c_api::has_stray_bits(*required)) return 0;
-    return ms::grants(to_set(*granted), to_set(*required)) ? 1 : 0;
+    return to_set(*required).is_subset_of(ms::closure_at(to_set(*granted), ms::newest_release)) ? 1 : 0;
 }
 
 void ms_normalize(const ms_scopes* in, ms_scopes* out)
