@@ -20,6 +20,7 @@
 
 #include "batch.hpp"
 #include "commands.hpp"
+#include "manual.hpp"
 #include "render.hpp"
 
 namespace {
@@ -352,6 +353,7 @@ command_line::command_line() : commands_{make_commands()}
         c.app = app_.add_subcommand(c.name, c.help);
         c.arguments(*c.app);
     }
+    add_manual_flags(app_, MASTOSCOPE_VERSION);  // --man-page, --bash-completion: hidden, for the build
 }
 
 void command_line::add_global_options()

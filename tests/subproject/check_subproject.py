@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 # mastoscope as a Meson subproject builds the library alone: no scopecheck, tests, examples or
-# benchmarks unless the superproject asks (-Dmastoscope:scopecheck=enabled brings the tool).
-"""Usage: check_subproject.py SOURCE_ROOT"""
+# benchmarks unless the superproject asks (-Dmastoscope:scopecheck=enabled brings the tool). And the
+# superproject's program, given dependency('mastoscope') (which the subproject's override answers, even
+# where an installed mastoscope could), compiles, links and runs: it prints the closure of `follow`,
+# which must be what this build's scopecheck expands `follow` to.
+"""Usage: check_subproject.py SOURCE_ROOT SCOPECHECK"""
 
 import json
 import os
@@ -12,21 +15,33 @@ import tempfile
 SUPERPROJECT = """project('superproject', 'cpp', default_options: ['cpp_std=c++20'])
 executable('app', 'app.cpp', dependencies: dependency('mastoscope'))
 """
-APP = """#include <mastoscope/parse.hpp>
-int main() { return mastoscope::parse("read") ? 0 : 1; }
+APP = """#include <cstdio>
+#include <mastoscope/mastoscope.hpp>
+#include <mastoscope/parse.hpp>
+#include <mastoscope/text.hpp>
+int main()
+{
+    auto const parsed = mastoscope::parse("follow");
+    if (!parsed) return 2;
+    return std::puts(mastoscope::to_string(mastoscope::closure(parsed.scopes())).c_str()) >= 0 ? 0 : 1;
+}
 """
 
 
+def sh(cmd, what):
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise SystemExit(f"{what} failed: {' '.join(cmd)}\n{result.stdout}{result.stderr}")
+    return result.stdout
+
+
 def targets(source, build, options):
-    setup = subprocess.run(["meson", "setup", build, source] + options, capture_output=True, text=True, check=False)
-    if setup.returncode != 0:
-        raise SystemExit(f"meson setup of the superproject failed:\n{setup.stdout}{setup.stderr}")
-    listed = subprocess.run(["meson", "introspect", "--targets", build], capture_output=True, text=True, check=True)
-    return {t["name"] for t in json.loads(listed.stdout)}
+    sh(["meson", "setup", build, source, "--force-fallback-for=mastoscope"] + options, "meson setup of the superproject")
+    return {t["name"] for t in json.loads(sh(["meson", "introspect", "--targets", build], "meson introspect"))}
 
 
 def main(argv):
-    if len(argv) != 1:
+    if len(argv) != 2:
         raise SystemExit(__doc__)
     with tempfile.TemporaryDirectory() as tmp:
         source = os.path.join(tmp, "superproject")
@@ -35,14 +50,21 @@ def main(argv):
         for name, text in (("meson.build", SUPERPROJECT), ("app.cpp", APP)):
             with open(os.path.join(source, name), "w", encoding="utf-8") as f:
                 f.write(text)
-        plain = targets(source, os.path.join(tmp, "plain"), [])
-        unwanted = {"scopecheck", "unit_tests", "quickstart", "parse_bench"} & plain
-        if unwanted or "mastoscope" not in plain or "app" not in plain:
-            raise SystemExit(f"as a subproject: expected the library and the app alone, got {sorted(plain)}")
+        plain = os.path.join(tmp, "plain")
+        built = targets(source, plain, [])
+        unwanted = {"scopecheck", "unit_tests", "quickstart", "parse_bench"} & built
+        if unwanted or "mastoscope" not in built or "app" not in built:
+            raise SystemExit(f"as a subproject: expected the library and the app alone, got {sorted(built)}")
         asked = targets(source, os.path.join(tmp, "asked"), ["-Dmastoscope:scopecheck=enabled"])
         if "scopecheck" not in asked or "unit_tests" in asked:
             raise SystemExit(f"with -Dmastoscope:scopecheck=enabled: expected scopecheck and no tests, got {sorted(asked)}")
-    print("as a subproject: the library alone; scopecheck when asked")
+        # The app alone, and the library it needs: two cores' worth, not the whole superproject.
+        sh(["meson", "compile", "-C", plain, "app"], "compiling the app")
+        printed = sh([os.path.join(plain, "app")], "running the app").split()
+        expected = json.loads(sh([argv[1], "--json", "expand", "follow"], "scopecheck"))["scopes"]
+        if printed != expected:
+            raise SystemExit(f"the app printed {printed}, scopecheck expands follow to {expected}")
+    print(f"as a subproject: the library alone; scopecheck when asked; the app prints {' '.join(printed)}")
     return 0
 
 
