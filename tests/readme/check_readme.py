@@ -2,7 +2,11 @@
 # Keeps the README honest: each example appears in it verbatim, the block after it is exactly what the
 # example prints, the README's two shell commands are the ones .ci/run runs, and so is every line of its
 # bash blocks (the sanitizer run).
-"""Usage: check_readme.py [--doc DOC.md ...] README.md CI_SCRIPT SCOPECHECK EXAMPLE.cpp EXAMPLE_BINARY [...]
+"""Usage: check_readme.py [--doc DOC.md ...] [--env NAME=VALUE ...] README.md CI_SCRIPT SCOPECHECK EXAMPLE RUNNER [...]
+
+Each EXAMPLE (.cpp, .c, .py or .rb) must appear verbatim in a block of its language, and the block
+after it must be what it prints; its RUNNER is the compiled example, or the interpreter that runs
+the script (with the --env variables set: where the built module and library are).
 
 `console` blocks are sessions: each "$ command" runs in bash with scopecheck on PATH, and the lines up
 to the next "$ " must be exactly what it prints (stdout, then stderr; where lines of stderr are
@@ -23,14 +27,19 @@ def blocks(text):
     return [(m.group(1), m.group(2)) for m in re.finditer(r"^```(\w*)\n(.*?)^```$", text, re.M | re.S)]
 
 
-def check_example(fenced, example, binary):
+LANGUAGES = {".cpp": "cpp", ".c": "c", ".py": "python", ".rb": "ruby"}
+
+
+def check_example(fenced, example, runner, env):
     with open(example, encoding="utf-8") as f:
         source = f.read()
-    index = next((i for i, (lang, body) in enumerate(fenced) if lang == "cpp" and body == source), None)
+    language = LANGUAGES[os.path.splitext(example)[1]]
+    index = next((i for i, (lang, body) in enumerate(fenced) if lang == language and body == source), None)
     if index is None:
-        return [f"the README has no cpp block identical to {example}"]
+        return [f"the README has no {language} block identical to {example}"]
     shown = fenced[index + 1][1] if index + 1 < len(fenced) else None
-    printed = subprocess.run([binary], capture_output=True, text=True, check=True).stdout
+    command = [runner] if language in ("cpp", "c") else [runner, example]
+    printed = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
     if shown != printed:
         return [f"the README shows\n{shown}but {example} prints\n{printed}"]
     return []
@@ -67,9 +76,13 @@ def check_session(body, scopecheck, folder):
 
 
 def main(argv):
-    docs = []
-    while len(argv) >= 2 and argv[0] == "--doc":
-        docs.append(argv[1])
+    docs, env = [], dict(os.environ)
+    while len(argv) >= 2 and argv[0] in ("--doc", "--env"):
+        if argv[0] == "--doc":
+            docs.append(argv[1])
+        else:
+            name, value = argv[1].split("=", 1)
+            env[name] = value
         argv = argv[2:]
     if len(argv) < 5 or len(argv) % 2 == 0:
         raise SystemExit(__doc__)
@@ -77,8 +90,8 @@ def main(argv):
     with open(readme, encoding="utf-8") as f:
         fenced = blocks(f.read())
     errors = []
-    for example, binary in zip(examples[::2], examples[1::2]):
-        errors += check_example(fenced, example, binary)
+    for example, runner in zip(examples[::2], examples[1::2]):
+        errors += check_example(fenced, example, runner, env)
     sessions = [body for lang, body in fenced if lang == "console"]
     if not sessions:
         errors.append("the README has no scopecheck session (a console block)")
