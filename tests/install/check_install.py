@@ -1,9 +1,15 @@
 #!/usr/bin/env python3
-# Installs the build into a temporary root, then builds and runs a separate program with nothing but
+# Installs the build into a temporary root, then builds and runs separate programs with nothing but
 # `pkg-config --cflags --libs mastoscope`: the installed headers (the generated one included), the
-# library and mastoscope.pc must be enough. The program prints the closure of `follow`, which must be
-# what this build's scopecheck expands `follow` to.
-"""Usage: check_install.py BUILD_DIR SCOPECHECK CONSUMER.cpp -- COMPILER [ARGS...]"""
+# library and mastoscope.pc must be enough. The C++ program prints the closure of `follow`, which must
+# be what this build's scopecheck expands `follow` to; with --c, a C99 program (the C API) must print
+# what the same program built in the tree prints; with --ruby, a Ruby script loads the installed
+# library the way the binding finds it without MASTOSCOPE_LIBRARY, and must print what it prints
+# against the library in the build tree.
+"""Usage: check_install.py BUILD_DIR SCOPECHECK CONSUMER.cpp [--c EXAMPLE.c BUILT_EXAMPLE CC]
+                        [--ruby RUBY RUBY_LIB EXAMPLE.rb] -- COMPILER [ARGS...]
+
+COMPILER [ARGS...] builds the C++ consumer; its -fsanitize flags are given to the C compiler too."""
 
 import json
 import os
@@ -21,9 +27,18 @@ def sh(cmd, **kw):
 
 
 def main(argv):
-    if len(argv) < 5 or argv[3] != "--":
+    if "--" not in argv or argv.index("--") < 3:
         raise SystemExit(__doc__)
-    build, scopecheck, consumer, compiler = argv[0], argv[1], argv[2], argv[4:]
+    split = argv.index("--")
+    build, scopecheck, consumer, options, compiler = argv[0], argv[1], argv[2], argv[3:split], argv[split + 1:]
+    c_check = ruby_check = None
+    while options:
+        if options[0] == "--c" and len(options) >= 4:
+            c_check, options = options[1:4], options[4:]
+        elif options[0] == "--ruby" and len(options) >= 4:
+            ruby_check, options = options[1:4], options[4:]
+        else:
+            raise SystemExit(__doc__)
     with tempfile.TemporaryDirectory() as root:
         sh(["meson", "install", "-C", build, "--destdir", root, "--no-rebuild", "--quiet"])
         pcs = list(pathlib.Path(root).rglob("mastoscope.pc"))
@@ -52,6 +67,23 @@ def main(argv):
         expected = json.loads(sh([scopecheck, "--json", "expand", "follow"]))["scopes"]
         if out.split() != expected:
             raise SystemExit(f"the consumer printed {out!r}, scopecheck expands follow to {expected}")
+        installed_env = dict(os.environ, LD_LIBRARY_PATH=":".join(libdirs))
+        installed_env.pop("MASTOSCOPE_LIBRARY", None)
+        if c_check:
+            example, built, cc = c_check
+            c_exe = os.path.join(root, "c_consumer")
+            sh([cc, "-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", example, "-o", c_exe] +
+               [a for a in compiler if a.startswith("-fsanitize")] + flags)
+            printed, reference = sh([c_exe], env=installed_env), sh([built])
+            if printed != reference:
+                raise SystemExit(f"the C program against the installed library printed\n{printed}but\n{reference}")
+        if ruby_check:
+            ruby, lib, example = ruby_check
+            printed = sh([ruby, "-I", lib, example], env=installed_env)
+            in_tree = dict(os.environ, MASTOSCOPE_LIBRARY=str(next(pathlib.Path(build, "src").glob("libmastoscope.so"))))
+            reference = sh([ruby, "-I", lib, example], env=in_tree)
+            if printed != reference:
+                raise SystemExit(f"the Ruby script against the installed library printed\n{printed}but\n{reference}")
     return 0
 
 
