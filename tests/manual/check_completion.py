@@ -13,6 +13,8 @@ import subprocess
 import sys
 import tempfile
 
+from scopecheck_help import global_help
+
 SEPARATOR = "\x1e"
 
 
@@ -60,21 +62,7 @@ def complete(script, scopecheck, lines, helpers, folder):
 
 
 def help_facts(scopecheck):
-    text = run([scopecheck, "--help"])
-    commands, options, section, values = [], [], None, {}
-    for line in text.splitlines():
-        if line in ("Options:", "Subcommands:"):
-            section = line
-        elif not line.strip():
-            section = None
-        elif section == "Subcommands:" and line.startswith("  "):
-            commands.append(line.split()[0])
-        elif section == "Options:" and line.startswith("  -"):
-            names = line.split()[0].split(",")
-            options += names
-            allowed = re.search(r":\{([^}]*)\}", line)
-            if allowed:
-                values[names[-1]] = allowed.group(1).split(",")
+    text, commands, options, values = global_help(scopecheck)
     servers = re.search(r"NAME: ([a-z, ]+)\)", text).group(1).split(", ")
     grant = re.search(r"--grant-type TEXT:\{([^}]*)\}", run([scopecheck, "authorize", "--help"])).group(1).split(",")
     return commands, options, values, servers, grant

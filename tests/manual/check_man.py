@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 
+from scopecheck_help import global_help
+
 SECTIONS = ["NAME", "SYNOPSIS", "DESCRIPTION", "COMMANDS", "OPTIONS", "EXIT STATUS", "ENVIRONMENT", "EXAMPLES",
             "SEE ALSO"]
 MACROS = {".TH", ".SH", ".TP", ".RS", ".RE", ".PP", ".EX", ".EE", ".br", ".nf", ".fi"}
@@ -56,17 +58,7 @@ def tags(lines, top_level_only=True):
 
 def help_lists(scopecheck):
     """The subcommands and global option names that `scopecheck --help` lists."""
-    text = run([scopecheck, "--help"]).stdout
-    commands, options, section = [], [], None
-    for line in text.splitlines():
-        if line in ("Options:", "Subcommands:"):
-            section = line
-        elif not line.strip():
-            section = None
-        elif section == "Subcommands:" and line.startswith("  "):
-            commands.append(line.split()[0])
-        elif section == "Options:" and line.startswith("  -"):
-            options += line.split()[0].split(",")
+    _, commands, options, _ = global_help(scopecheck)
     return commands, options
 
 
