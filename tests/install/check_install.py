@@ -9,7 +9,8 @@
 """Usage: check_install.py BUILD_DIR SCOPECHECK CONSUMER.cpp [--c EXAMPLE.c BUILT_EXAMPLE CC]
                         [--ruby RUBY RUBY_LIB EXAMPLE.rb] -- COMPILER [ARGS...]
 
-COMPILER [ARGS...] builds the C++ consumer; its -fsanitize flags are given to the C compiler too."""
+COMPILER [ARGS...] builds the C++ consumer; its -fsanitize flags are given to the C compiler too, and
+with them the C program is linked by COMPILER, as the sanitizers' C++ runtime needs."""
 
 import json
 import os
@@ -71,9 +72,14 @@ def main(argv):
         installed_env.pop("MASTOSCOPE_LIBRARY", None)
         if c_check:
             example, built, cc = c_check
-            c_exe = os.path.join(root, "c_consumer")
-            sh([cc, "-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", example, "-o", c_exe] +
-               [a for a in compiler if a.startswith("-fsanitize")] + flags)
+            c_exe, c_obj = os.path.join(root, "c_consumer"), os.path.join(root, "c_consumer.o")
+            sanitize = [a for a in compiler if a.startswith("-fsanitize")]
+            cflags = [f for f in flags if not f.startswith(("-L", "-l"))]
+            libs = [f for f in flags if f.startswith(("-L", "-l"))]
+            sh([cc, "-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-c", example, "-o", c_obj] + sanitize + cflags)
+            # Under the sanitizers, the C++ part of their runtime (libmastoscope's UBSan vptr checks)
+            # comes only with a C++ link; otherwise the C compiler links the program alone.
+            sh(([compiler[0]] if sanitize else [cc]) + [c_obj, "-o", c_exe] + sanitize + libs)
             printed, reference = sh([c_exe], env=installed_env), sh([built])
             if printed != reference:
                 raise SystemExit(f"the C program against the installed library printed\n{printed}but\n{reference}")

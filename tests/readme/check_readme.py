@@ -6,7 +6,8 @@
 
 Each EXAMPLE (.cpp, .c, .py or .rb) must appear verbatim in a block of its language, and the block
 after it must be what it prints; its RUNNER is the compiled example, or the interpreter that runs
-the script (with the --env variables set: where the built module and library are).
+the script with the --env variables set (where the built module and library are, what a sanitizer
+build preloads); compiled examples run in the test's own environment.
 
 `console` blocks are sessions: each "$ command" runs in bash with scopecheck on PATH, and the lines up
 to the next "$ " must be exactly what it prints (stdout, then stderr; where lines of stderr are
@@ -38,8 +39,12 @@ def check_example(fenced, example, runner, env):
     if index is None:
         return [f"the README has no {language} block identical to {example}"]
     shown = fenced[index + 1][1] if index + 1 < len(fenced) else None
-    command = [runner] if language in ("cpp", "c") else [runner, example]
-    printed = subprocess.run(command, capture_output=True, text=True, check=True, env=env).stdout
+    compiled = language in ("cpp", "c")
+    command = [runner] if compiled else [runner, example]
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=None if compiled else env)
+    if result.returncode != 0:
+        return [f"{' '.join(command)} exited with {result.returncode}:\n{result.stdout}{result.stderr}"]
+    printed = result.stdout
     if shown != printed:
         return [f"the README shows\n{shown}but {example} prints\n{printed}"]
     return []

@@ -28,8 +28,13 @@ int main()
 """
 
 
+# The superproject is built and run on its own: not with the library path of the build that runs
+# this test (meson test sets LD_LIBRARY_PATH to it), which would load that build's libmastoscope.so.
+ENV = {name: value for name, value in os.environ.items() if name != "LD_LIBRARY_PATH"}
+
+
 def sh(cmd, what):
-    result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    result = subprocess.run(cmd, capture_output=True, text=True, check=False, env=ENV)
     if result.returncode != 0:
         raise SystemExit(f"{what} failed: {' '.join(cmd)}\n{result.stdout}{result.stderr}")
     return result.stdout
