@@ -3,6 +3,7 @@
 
 #include <mastoscope/detail/abi.hpp>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -24,6 +25,32 @@ namespace detail {
 // The words that hold the hierarchy: a scope past them grants, and is granted by, only itself.
 inline constexpr std::size_t hierarchy_words = table::hierarchy_word_count;
 constexpr bool in_hierarchy_words(scope s) noexcept { return index(s) < hierarchy_words * 64; }
+// One past the highest id with a parent or a child: every scope of a path through the hierarchy is
+// below it, so explain's work arrays and a chain hold hierarchy_span + 1 scopes, not one per scope.
+inline constexpr std::size_t hierarchy_span = [] {
+    std::size_t span = 0;
+    for (std::size_t i = 0; i < scope_count; ++i)
+        for (std::size_t w = 0; w < hierarchy_words; ++w)
+            if (auto const parents = table::parents[i][w]; parents != 0) {
+                span = std::max(span, i + 1);
+                span = std::max(span, w * 64 + 64 - static_cast<std::size_t>(std::countl_zero(parents)));
+            }
+    return span;
+}();
+// A generated table's rows for the scopes of the hierarchy's words, cut to those words (with
+// `without_self`, each row less the scope's own bit): where the hierarchy fits one word, a row is one
+// word, which the loops over a set's bits below index without a shift.
+constexpr auto hierarchy_rows(std::array<table::words, scope_count> const& rows, bool without_self)
+{
+    std::array<std::array<std::uint64_t, hierarchy_words>, std::min(hierarchy_words * 64, scope_count)> cut{};
+    for (std::size_t i = 0; i < cut.size(); ++i)
+        for (std::size_t w = 0; w < hierarchy_words; ++w)
+            cut[i][w] = rows[i][w] & ~(without_self && w == i / 64 ? std::uint64_t{1} << (i % 64) : 0);
+    return cut;
+}
+inline constexpr auto closure_rows = hierarchy_rows(table::closure, false);
+// For each scope of the hierarchy's words, the other scopes that grant it.
+inline constexpr auto granted_by_others = hierarchy_rows(table::implied_by, true);
 }  // namespace detail
 
 // What a written set grants under the documented hierarchy.
@@ -35,7 +62,7 @@ constexpr scope_set closure(scope_set const& written) noexcept
     auto const& words = written.words();
     for (std::size_t w = 0; w < detail::hierarchy_words; ++w)
         for (auto bits = words[w]; bits != 0; bits &= bits - 1) {
-            auto const& row = detail::table::closure[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+            auto const& row = detail::closure_rows[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
             for (std::size_t i = 0; i < detail::hierarchy_words; ++i) granted[i] |= row[i];
         }
     return scope_set::from_words(granted);
@@ -82,13 +109,10 @@ constexpr scope_set normalize(scope_set const& written) noexcept
     auto const& words = written.words();
     for (std::size_t w = 0; w < detail::hierarchy_words; ++w)
         for (auto bits = words[w]; bits != 0; bits &= bits - 1) {
-            auto const self = bits & (~bits + 1);  // the scope's own bit
-            auto const& granted_by =
-                detail::table::implied_by[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
-            bool another = false;
-            for (std::size_t k = 0; k < detail::hierarchy_words; ++k)
-                another = another || (words[k] & granted_by[k] & ~(k == w ? self : 0)) != 0;
-            if (another) kept[w] &= ~self;
+            auto const& others = detail::granted_by_others[w * 64 + static_cast<std::size_t>(std::countr_zero(bits))];
+            std::uint64_t another = 0;
+            for (std::size_t k = 0; k < detail::hierarchy_words; ++k) another |= words[k] & others[k];
+            if (another != 0) kept[w] &= (bits - 1) | ~bits;  // drop the scope's own (lowest) bit
         }
     return scope_set::from_words(kept);
 }
@@ -114,7 +138,7 @@ public:
     }
 
 private:
-    std::array<scope, scope_count> items_{};
+    std::array<scope, detail::hierarchy_span + 1> items_{};
     std::size_t size_ = 0;
 };
 
@@ -129,8 +153,9 @@ constexpr std::optional<scope_chain> explain(scope_set const& written, scope req
         alone.push_back(required);
         return alone;
     }
-    std::array<scope, scope_count> toward{};  // for each visited ancestor, its child on the path
-    std::array<scope, scope_count> queue{};
+    // Each entry is written before it is read, so neither array is cleared first.
+    std::array<scope, detail::hierarchy_span + 1> toward;  // for each visited ancestor, its child on the path
+    std::array<scope, detail::hierarchy_span + 1> queue;
     std::size_t head = 0, tail = 0;
     scope_set visited{required};
     queue[tail++] = required;
