@@ -3,7 +3,6 @@
 
 #include <mastoscope/detail/abi.hpp>
 
-#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstddef>
@@ -32,8 +31,9 @@ inline constexpr std::size_t hierarchy_span = [] {
     for (std::size_t i = 0; i < scope_count; ++i)
         for (std::size_t w = 0; w < hierarchy_words; ++w)
             if (auto const parents = table::parents[i][w]; parents != 0) {
-                span = std::max(span, i + 1);
-                span = std::max(span, w * 64 + 64 - static_cast<std::size_t>(std::countl_zero(parents)));
+                auto const highest_parent = w * 64 + 63 - static_cast<std::size_t>(std::countl_zero(parents));
+                auto const top = i > highest_parent ? i : highest_parent;  // no <algorithm>: it costs compile time
+                if (top + 1 > span) span = top + 1;
             }
     return span;
 }();
@@ -42,7 +42,7 @@ inline constexpr std::size_t hierarchy_span = [] {
 // word, which the loops over a set's bits below index without a shift.
 constexpr auto hierarchy_rows(std::array<table::words, scope_count> const& rows, bool without_self)
 {
-    std::array<std::array<std::uint64_t, hierarchy_words>, std::min(hierarchy_words * 64, scope_count)> cut{};
+    std::array<std::array<std::uint64_t, hierarchy_words>, (hierarchy_words * 64 < scope_count ? hierarchy_words * 64 : scope_count)> cut{};
     for (std::size_t i = 0; i < cut.size(); ++i)
         for (std::size_t w = 0; w < hierarchy_words; ++w)
             cut[i][w] = rows[i][w] & ~(without_self && w == i / 64 ? std::uint64_t{1} << (i % 64) : 0);
