@@ -42,7 +42,9 @@ inline constexpr std::size_t hierarchy_span = [] {
 // word, which the loops over a set's bits below index without a shift.
 constexpr auto hierarchy_rows(std::array<table::words, scope_count> const& rows, bool without_self)
 {
-    std::array<std::array<std::uint64_t, hierarchy_words>, (hierarchy_words * 64 < scope_count ? hierarchy_words * 64 : scope_count)> cut{};
+    std::array<std::array<std::uint64_t, hierarchy_words>,
+               (hierarchy_words * 64 < scope_count ? hierarchy_words * 64 : scope_count)>
+        cut{};
     for (std::size_t i = 0; i < cut.size(); ++i)
         for (std::size_t w = 0; w < hierarchy_words; ++w)
             cut[i][w] = rows[i][w] & ~(without_self && w == i / 64 ? std::uint64_t{1} << (i % 64) : 0);
