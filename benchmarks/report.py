@@ -23,9 +23,8 @@ TARGETS = [  # (description, measured value, limit, "<=" or ">=")
     ("per request ≥ 4 × faster than naive", ("request", "naive", "mastoscope"), 4.0, ">="),
     # "At the floor": within the run-to-run spread of this machine (up to a fifth between two runs of
     # the same binary), the margin the parse target allows too.
-    ("closure at the floor (≤ 1.25 ×)", ("closure", "mastoscope", "floor"), 1.25, "<="),
-    ("normalize at the floor (≤ 1.25 ×)", ("normalize", "mastoscope", "floor"), 1.25, "<="),
-    ("explain at the floor (≤ 1.25 ×)", ("explain", "mastoscope", "floor"), 1.25, "<="),
+    *((f"{case} at the floor (≤ 1.25 ×)", (case, "mastoscope", "floor"), 1.25, "<=")
+      for case in ("closure", "normalize", "explain")),
 ]
 BATCH_LINES = 1_000_000
 

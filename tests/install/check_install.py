@@ -74,8 +74,8 @@ def main(argv):
             example, built, cc = c_check
             c_exe, c_obj = os.path.join(root, "c_consumer"), os.path.join(root, "c_consumer.o")
             sanitize = [a for a in compiler if a.startswith("-fsanitize")]
-            cflags = [f for f in flags if not f.startswith(("-L", "-l"))]
-            libs = [f for f in flags if f.startswith(("-L", "-l"))]
+            cflags = sh(["pkg-config", "--cflags", "mastoscope"], env=env).split()
+            libs = sh(["pkg-config", "--libs", "mastoscope"], env=env).split()
             sh([cc, "-std=c99", "-Wall", "-Wextra", "-Werror", "-pedantic", "-c", example, "-o", c_obj] + sanitize + cflags)
             # Under the sanitizers, the C++ part of their runtime (libmastoscope's UBSan vptr checks)
             # comes only with a C++ link; otherwise the C compiler links the program alone.
